@@ -1,0 +1,124 @@
+/**
+ * Diacritic- and case-insensitive search over unit names, for the search box.
+ *
+ * Users type Vietnamese without tone marks on phones ("muong te"), or with the administrative prefix
+ * ("xa ban bo"), or a GSO code ("03433"). Names in the data carry the prefix ("Xã Bản Bo",
+ * "Thị trấn Mường Tè"), so a name is matched both with and without it.
+ */
+
+/**
+ * Fold a string for comparison: NFC then NFD, drop combining marks, đ/Đ → d, lower-case, collapse
+ * whitespace. "Thị trấn  Mường Tè" → "thi tran muong te". Idempotent.
+ */
+export function foldForSearch(s: string): string {
+  return (
+    s
+      .normalize('NFC')
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      // Đ/đ are not decomposable; U+00D0/U+00F0 (Icelandic eth) are common look-alike typos for them.
+      .replace(/[đĐÐð]/g, 'd')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+/** Folded administrative prefixes that users may or may not type. Longest first. */
+const KIND_PREFIXES = ['thi tran ', 'thanh pho ', 'phuong ', 'huyen ', 'xa ', 'tp '];
+
+/** Search key: folded, punctuation treated as space ("Mường-Tè" ≈ "muong te"). */
+function searchKey(s: string): string {
+  return foldForSearch(s)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function stripPrefix(key: string): string {
+  for (const p of KIND_PREFIXES) if (key.startsWith(p) && key.length > p.length) return key.slice(p.length);
+  return key;
+}
+
+/** Match ranks, best first. */
+export const SEARCH_RANK = { exact: 0, prefix: 1, wordPrefix: 2, substring: 3 } as const;
+export type SearchRank = (typeof SEARCH_RANK)[keyof typeof SEARCH_RANK];
+
+export interface Searchable {
+  name: string;
+  full_name?: string | null;
+  code: string;
+}
+
+/** Best rank of `query` (already a search key) against one candidate key, or null. */
+function rankKey(candidate: string, query: string): SearchRank | null {
+  if (candidate === query) return SEARCH_RANK.exact;
+  if (candidate.startsWith(query)) return SEARCH_RANK.prefix;
+  // Every query word starts some word of the name, in any order ("te muong" still finds Mường Tè).
+  const words = candidate.split(' ');
+  const qWords = query.split(' ');
+  if (qWords.every((q) => words.some((w) => w.startsWith(q)))) return SEARCH_RANK.wordPrefix;
+  if (candidate.includes(query)) return SEARCH_RANK.substring;
+  return null;
+}
+
+/**
+ * Rank of a unit for a query, or null when it does not match. Exposed for tests and for UIs that
+ * want to highlight exact matches.
+ */
+export function matchRank(unit: Searchable, query: string): SearchRank | null {
+  const q = searchKey(query);
+  if (q === '') return null;
+  if (/^\d+$/.test(q)) {
+    // A code: exact, or a prefix of the 5-digit code ("0343" lists 03430…03439).
+    if (unit.code === q) return SEARCH_RANK.exact;
+    if (unit.code.startsWith(q)) return SEARCH_RANK.prefix;
+  }
+  const qBare = stripPrefix(q);
+  let best: SearchRank | null = null;
+  for (const text of [unit.name, unit.full_name ?? '']) {
+    if (text === '') continue;
+    const key = searchKey(text);
+    const bare = stripPrefix(key);
+    // A typed prefix that differs from the unit's ("thi tran muong te" for "Xã Mường Tè") still
+    // matches on the proper name, but never better than a word prefix.
+    const crossPrefix = rankKey(bare, qBare);
+    const ranks = [
+      rankKey(key, q),
+      rankKey(bare, q),
+      crossPrefix === null ? null : (Math.max(crossPrefix, SEARCH_RANK.wordPrefix) as SearchRank),
+    ];
+    for (const r of ranks) {
+      if (r !== null && (best === null || r < best)) best = r;
+    }
+  }
+  return best;
+}
+
+const collator = new Intl.Collator('vi');
+
+/**
+ * Units matching `query`, best first: exact name (or code) > name prefix > word prefix > substring;
+ * ties ordered by name with Vietnamese collation, then code. Empty query → [] (the UI shows nothing).
+ * The prefix is optional on both sides: "ban bo", "xa ban bo" and "Xã Bản Bo" find the same unit.
+ */
+export function searchUnits<T extends Searchable>(units: readonly T[], query: string, limit = 10): T[] {
+  const hits: { unit: T; rank: SearchRank }[] = [];
+  for (const unit of units) {
+    const rank = matchRank(unit, query);
+    if (rank !== null) hits.push({ unit, rank });
+  }
+  hits.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      collator.compare(stripPrefixForSort(a.unit.name), stripPrefixForSort(b.unit.name)) ||
+      collator.compare(a.unit.name, b.unit.name) ||
+      (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : 0),
+  );
+  return hits.slice(0, Math.max(0, limit)).map((h) => h.unit);
+}
+
+/** Sort by the proper name ("Bản Bo"), not by the prefix, so Phường and Xã interleave alphabetically. */
+function stripPrefixForSort(name: string): string {
+  const m = /^(Thị trấn|Thành phố|Phường|Huyện|Xã)\s+(.+)$/u.exec(name.normalize('NFC'));
+  return m?.[2] ?? name;
+}
