@@ -1,0 +1,225 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, TILE_VINTAGES, type TilesConfig, type TileVintage } from './config.ts';
+import { bboxOf, round, roundBBoxOutwards, type BBox } from './geo.ts';
+import { buildContextLayer, buildVintageLayers, type VintageLayers } from './layers.ts';
+import { attributionHtml, attributionsFor, vectorLayers } from './metadata.ts';
+import { DEFAULT_OUT_DIR } from './paths.ts';
+import { writePmtiles, type ArchiveStats } from './pmtiles-writer.ts';
+import type { LayerName } from './schema.ts';
+import { buildPyramid, type PyramidLayer } from './tile-pyramid.ts';
+import { CENTER_ZOOM, CONTEXT_ZOOM, TOLERANCE, VINTAGE_ZOOM } from './zoom.ts';
+
+/**
+ * `npm run tiles`: boundary GeoJSON (tiles/sources, per tiles/sources/vintages.json) → PMTiles archives,
+ * per-vintage index.json and attribution.json in public/tiles. Deterministic: no timestamps, features
+ * sorted by code, fixed gzip level, stable JSON key order, so a rebuild gives byte-identical files.
+ */
+
+export interface BuiltFile {
+  file: string;
+  bytes: number;
+  stats?: ArchiveStats;
+}
+
+export interface BuildResult {
+  outDir: string;
+  files: BuiltFile[];
+}
+
+const GENERATOR = 'laichau-ntm-map tiles/build/build-tiles.ts';
+
+function centerOf([w, s, e, n]: BBox): [number, number] {
+  return [round((w + e) / 2), round((s + n) / 2)];
+}
+
+/**
+ * JSON with one line per top-level key and one line per array item: compact for the browser, still
+ * readable in a diff (a changed unit shows as one changed line).
+ */
+export function formatJsonLines(value: Record<string, unknown>): string {
+  const lines = Object.entries(value).map(([key, v]) => {
+    const head = `  ${JSON.stringify(key)}: `;
+    if (Array.isArray(v) && v.some((item) => item !== null && typeof item === 'object')) {
+      const items = v.map((item) => `    ${JSON.stringify(item)}`);
+      return `${head}[\n${items.join(',\n')}\n  ]`;
+    }
+    return `${head}${JSON.stringify(v)}`;
+  });
+  return `{\n${lines.join(',\n')}\n}\n`;
+}
+
+function writeJson(file: string, value: unknown): number {
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  writeFileSync(file, text);
+  return Buffer.byteLength(text);
+}
+
+function writeJsonLines(file: string, value: Record<string, unknown>): number {
+  const text = formatJsonLines(value);
+  writeFileSync(file, text);
+  return Buffer.byteLength(text);
+}
+
+function vintageArchive(config: TilesConfig, l: VintageLayers) {
+  const layers: PyramidLayer[] = [
+    { name: 'communes', features: l.communes },
+    ...(l.districts ? [{ name: 'districts', features: l.districts }] : []),
+    { name: 'province', features: l.province },
+    { name: 'labels', features: l.labels },
+  ];
+  const layerNames = layers.map((x) => x.name as LayerName);
+  const bounds = roundBBoxOutwards(bboxOf(l.communes.map((c) => c.geometry)));
+  const center = centerOf(bounds);
+  const vc = config.vintages[l.vintage];
+  const tiles = buildPyramid(layers, bounds, { ...VINTAGE_ZOOM, tolerance: TOLERANCE });
+  const metadata = {
+    name: `laichau-${l.vintage}`,
+    description: `Lai Châu: ${vc.label_en}`,
+    description_vi: `Lai Châu: ${vc.label_vi}`,
+    attribution: attributionHtml(config, vc.attribution),
+    type: 'overlay',
+    format: 'pbf',
+    generator: GENERATOR,
+    minzoom: VINTAGE_ZOOM.minZoom,
+    maxzoom: VINTAGE_ZOOM.maxZoom,
+    bounds,
+    center: [...center, CENTER_ZOOM],
+    vintage: l.vintage,
+    unit_count: l.communes.length,
+    vector_layers: vectorLayers(layerNames, l.hasDistricts, VINTAGE_ZOOM),
+  };
+  const archive = writePmtiles({ tiles, metadata, ...VINTAGE_ZOOM, bounds, center, centerZoom: CENTER_ZOOM });
+  const districtByCode = new Map((l.districts ?? []).map((d) => [d.properties.code, d]));
+  const index = {
+    vintage: l.vintage,
+    archive: `laichau-${l.vintage}.pmtiles`,
+    layers: layerNames,
+    bounds,
+    center,
+    minzoom: VINTAGE_ZOOM.minZoom,
+    maxzoom: VINTAGE_ZOOM.maxZoom,
+    units: l.communes.map((c, i) => ({
+      code: c.properties.code,
+      name: c.properties.name,
+      full_name: c.properties.full_name,
+      kind: c.properties.kind,
+      district_code: c.properties.district_code ?? null,
+      district_name: c.properties.district_name ?? null,
+      label: l.labels[i]?.geometry.coordinates,
+      bbox: roundBBoxOutwards(bboxOf([c.geometry])),
+    })),
+    districts: l.districtsList.map((d) => {
+      const f = districtByCode.get(d.code);
+      return {
+        code: d.code,
+        name: d.name,
+        full_name: d.full_name,
+        kind: d.kind,
+        bbox: f ? roundBBoxOutwards(bboxOf([f.geometry])) : null,
+      };
+    }),
+  };
+  return { archive, index };
+}
+
+function contextArchive(config: TilesConfig) {
+  const features = buildContextLayer(config);
+  const bounds = roundBBoxOutwards(bboxOf(features.map((f) => f.geometry)));
+  const center = centerOf(bounds);
+  const tiles = buildPyramid([{ name: 'context', features }], bounds, {
+    ...CONTEXT_ZOOM,
+    tolerance: TOLERANCE,
+  });
+  const metadata = {
+    name: 'laichau-context',
+    description:
+      'Context outlines around Lai Châu: neighbouring provinces before and after July 2025, China, Laos',
+    attribution: attributionHtml(config, config.context.attribution),
+    type: 'baselayer',
+    format: 'pbf',
+    generator: GENERATOR,
+    minzoom: CONTEXT_ZOOM.minZoom,
+    maxzoom: CONTEXT_ZOOM.maxZoom,
+    bounds,
+    center: [...center, CONTEXT_ZOOM.minZoom + 2],
+    vector_layers: vectorLayers(['context'], false, CONTEXT_ZOOM),
+  };
+  return writePmtiles({
+    tiles,
+    metadata,
+    ...CONTEXT_ZOOM,
+    bounds,
+    center,
+    centerZoom: CONTEXT_ZOOM.minZoom + 2,
+  });
+}
+
+function attributionJson(config: TilesConfig) {
+  const entry = (file: string, keys: readonly string[]) => {
+    const list = attributionsFor(config, keys);
+    return {
+      file,
+      vi: list.map((a) => a.vi),
+      en: list.map((a) => a.en),
+      html: attributionHtml(config, keys),
+      restricted: list.some((a) => a.restricted),
+      licences: list.map((a) => ({ key: a.key, licence: a.licence, url: a.url, restricted: a.restricted })),
+    };
+  };
+  return {
+    ...Object.fromEntries(
+      TILE_VINTAGES.map((v) => [
+        `laichau-${v}`,
+        entry(`laichau-${v}.pmtiles`, config.vintages[v].attribution),
+      ]),
+    ),
+    'laichau-context': entry('laichau-context.pmtiles', config.context.attribution),
+  };
+}
+
+export function buildTiles(
+  options: { outDir?: string; config?: TilesConfig; vintages?: readonly TileVintage[] } = {},
+): BuildResult {
+  const outDir = options.outDir ?? DEFAULT_OUT_DIR;
+  const config = options.config ?? loadConfig();
+  mkdirSync(outDir, { recursive: true });
+  const files: BuiltFile[] = [];
+  for (const vintage of options.vintages ?? TILE_VINTAGES) {
+    const { archive, index } = vintageArchive(config, buildVintageLayers(config, vintage));
+    const name = `laichau-${vintage}.pmtiles`;
+    writeFileSync(path.join(outDir, name), archive.bytes);
+    files.push({ file: name, bytes: archive.bytes.length, stats: archive.stats });
+    const indexName = `laichau-${vintage}.index.json`;
+    files.push({ file: indexName, bytes: writeJsonLines(path.join(outDir, indexName), index) });
+  }
+  const context = contextArchive(config);
+  writeFileSync(path.join(outDir, 'laichau-context.pmtiles'), context.bytes);
+  files.push({ file: 'laichau-context.pmtiles', bytes: context.bytes.length, stats: context.stats });
+  files.push({
+    file: 'attribution.json',
+    bytes: writeJson(path.join(outDir, 'attribution.json'), attributionJson(config)),
+  });
+  return { outDir, files };
+}
+
+function main(argv: readonly string[]): void {
+  const at = argv.indexOf('--out');
+  const outDir = at >= 0 && argv[at + 1] ? path.resolve(argv[at + 1] as string) : DEFAULT_OUT_DIR;
+  const t0 = performance.now();
+  const result = buildTiles({ outDir });
+  const ms = Math.round(performance.now() - t0);
+  for (const f of result.files) {
+    const s = f.stats;
+    const detail = s
+      ? ` (${s.addressedTiles} tiles, ${s.tileContents} distinct, ${s.leafDirectories} leaf dirs)`
+      : '';
+    console.log(`${f.file.padEnd(28)} ${String(f.bytes).padStart(9)} bytes${detail}`);
+  }
+  console.log(`built in ${ms} ms → ${path.relative(process.cwd(), result.outDir) || '.'}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2));
+}
