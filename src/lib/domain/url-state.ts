@@ -7,8 +7,9 @@
  */
 import { frameworkForYear, isSupportedYear, vintageForYear, vintageInfo } from './periods';
 import type { FrameworkId, NtmTier, UnitKind } from './types';
+import type { Lang } from './format';
 
-export type Lang = 'vi' | 'en';
+export type { Lang };
 export type ViewMode = 'status' | 'criteria' | 'criterion';
 export type ViewTab = 'map' | 'table' | 'targets';
 

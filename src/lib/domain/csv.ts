@@ -1,0 +1,32 @@
+/**
+ * CSV export (the table view's "Tải CSV"), for Excel and LibreOffice users:
+ * - UTF-8 with a byte-order mark, so Excel on Windows shows Vietnamese correctly;
+ * - CRLF line ends and RFC 4180 quoting (fields with a comma, quote, CR or LF are quoted, quotes doubled);
+ * - CSV-injection neutralised: a text cell that a spreadsheet would read as a formula (first character
+ *   = + - @ TAB CR, also after leading spaces) gets a leading apostrophe, so it is shown as text and
+ *   never evaluated (OWASP "CSV Injection"). Numbers are written as numbers, so -3 stays a number.
+ */
+
+export type CsvCell = string | number | boolean | null | undefined;
+
+const BOM = '\uFEFF';
+const FORMULA_START = /^[ ]*[=+\-@\t\r]/;
+
+/** Text of one cell, neutralised and quoted as needed. */
+export function csvCell(value: CsvCell): string {
+  let s: string;
+  if (value === null || value === undefined) s = '';
+  else if (typeof value === 'number') s = Number.isFinite(value) ? String(value) : '';
+  else if (typeof value === 'boolean') s = value ? 'true' : 'false';
+  else {
+    s = String(value);
+    if (FORMULA_START.test(s)) s = `'${s}`;
+  }
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Whole CSV document: BOM, header line, one line per row, each line ended by CRLF. */
+export function toCsv(headers: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  const lines = [headers, ...rows].map((r) => r.map(csvCell).join(',') + '\r\n');
+  return BOM + lines.join('');
+}
