@@ -27,8 +27,15 @@ describe('statusClass', () => {
     expect(statusClass(xaRow(19, { tier: 'kieu_mau' }))).toBe('kieu_mau');
   });
 
-  it('treats a xã with assessed criteria but no tier as assessed and not recognised', () => {
-    expect(statusClass(xaRow(19, { tier: null }))).toBe('chua_dat');
+  it('counts a xã as assessed only with a tier, like the database summaries', () => {
+    const noTier = xaRow(12, { tier: null });
+    expect(statusClass(noTier)).toBe('no_data');
+    expect(criteriaBin(noTier, FRAMEWORK_2021)).toBe('no_data');
+    expect(isBelowThreshold(noTier, FRAMEWORK_2021)).toBe(false);
+    expect(criteriaToStandard(noTier)).toBeNull();
+    // Its criteria lists are still readable one by one.
+    expect(criterionState(noTier, 1)).toBe('met');
+    expect(criterionState(noTier, 19)).toBe('not_met');
   });
 
   it('shows no data for a missing row or an unassessed xã', () => {

@@ -4,7 +4,7 @@
  * Rules that matter to users:
  * - Only a xã is judged against the new-rural (NTM) standard. A phường or thị trấn is judged against the
  *   civilised-urban standard and is NEVER shown as failing NTM.
- * - "No data" is explicit: a missing row, or a xã with neither a tier nor any assessed criterion.
+ * - "No data" is explicit: a missing row, a xã without a tier, a ward/town without an urban status.
  * - A criterion in neither criteria_met nor criteria_missing was not assessed: it is "no data", not "not met".
  */
 import type { Criterion, Framework, UnitYear } from './types';
@@ -22,21 +22,17 @@ export function isXa(row: UnitYear | null | undefined): row is UnitYear {
   return row?.kind === 'xa';
 }
 
-/** True when a xã has any criterion assessed (met or not met) or a positive count. */
-export function hasCriteriaAssessment(row: UnitYear | null | undefined): row is UnitYear {
-  if (!isXa(row)) return false;
-  return row.criteria_met.length > 0 || row.criteria_missing.length > 0 || row.criteria_count > 0;
-}
-
-/** True when a xã has an assessment of any kind: a tier, or assessed criteria. */
-export function isAssessedXa(row: UnitYear | null | undefined): row is UnitYear {
-  return isXa(row) && (row.tier !== null || hasCriteriaAssessment(row));
-}
-
 /**
- * Status class for the "status" colouring. A xã with assessed criteria but no tier was assessed and
- * not recognised, so it is 'chua_dat'; recognition is only ever read from `tier`.
+ * True when a xã has an assessment that year, i.e. a tier (chua_dat … kieu_mau). This is the same rule as
+ * the database summaries (xa_assessed counts `tier is not null`) and src/lib/domain/aggregates.ts, so
+ * legend counts and summary cards always agree. Criteria lists without a tier are still shown per
+ * criterion (criterionState) but do not make the xã "assessed".
  */
+export function isAssessedXa(row: UnitYear | null | undefined): row is UnitYear {
+  return isXa(row) && row.tier !== null;
+}
+
+/** Status class for the "status" colouring. */
 export function statusClass(row: UnitYear | null | undefined): StatusClass {
   if (!row) return 'no_data';
   if (row.kind !== 'xa') {
@@ -44,8 +40,7 @@ export function statusClass(row: UnitYear | null | undefined): StatusClass {
     if (row.urban_status === 'chua_dat') return 'urban_chua_dat';
     return 'no_data';
   }
-  if (row.tier !== null) return row.tier;
-  return hasCriteriaAssessment(row) ? 'chua_dat' : 'no_data';
+  return row.tier ?? 'no_data';
 }
 
 /** True when the xã is recognised at the NTM standard or above. */
@@ -104,7 +99,7 @@ export type CriteriaBinClass = string;
 export function criteriaBin(row: UnitYear | null | undefined, framework: FrameworkBins): CriteriaBinClass {
   if (!row) return 'no_data';
   if (row.kind !== 'xa') return 'not_applicable';
-  if (!hasCriteriaAssessment(row)) return 'no_data';
+  if (!isAssessedXa(row)) return 'no_data';
   const bins = criteriaBins(framework);
   const count = Math.max(0, row.criteria_count);
   return (bins.find((b) => count >= b.min && count <= b.max) ?? bins[bins.length - 1]!).id;
@@ -115,7 +110,7 @@ export function criteriaBin(row: UnitYear | null | undefined, framework: Framewo
  * False for wards/towns, unassessed xã, and frameworks without a threshold (2026–2030).
  */
 export function isBelowThreshold(row: UnitYear | null | undefined, framework: FrameworkThreshold): boolean {
-  if (framework.below_threshold === null || !hasCriteriaAssessment(row)) return false;
+  if (framework.below_threshold === null || !isAssessedXa(row)) return false;
   return row.criteria_count < framework.below_threshold;
 }
 
@@ -147,7 +142,7 @@ export function missingCriteria(
  * recognised at the standard; null otherwise (wards/towns, no data, already at the standard).
  */
 export function criteriaToStandard(row: UnitYear | null | undefined): number | null {
-  if (!hasCriteriaAssessment(row) || isAtStandard(row)) return null;
+  if (!isAssessedXa(row) || isAtStandard(row)) return null;
   return Math.max(0, row.criteria_total - row.criteria_count);
 }
 
