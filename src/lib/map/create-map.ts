@@ -1,0 +1,158 @@
+// Everything that needs maplibre-gl lives behind this module, which the UI loads with a dynamic import():
+// the first paint of the public page never waits for MapLibre's ~220 KB gzip of JavaScript.
+import 'maplibre-gl/dist/maplibre-gl.css';
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  type LngLatBoundsLike,
+  type MapGeoJSONFeature,
+  type StyleSpecification,
+} from 'maplibre-gl';
+import { ensureWorkerUrl } from './worker';
+import { ensurePmtilesProtocol } from './pmtiles-protocol';
+import { FeatureStateSync } from './feature-state-sync';
+import type { FeatureStates } from './state-diff';
+import { HATCH_IMAGE, NODATA_IMAGE, makeHatchImage } from './hatch';
+import { buildStyle, LABEL_FONT, LAYER, UNITS_SOURCE } from './style';
+
+export type Bounds = [number, number, number, number];
+
+export interface MapOptions {
+  unitsUrl: string;
+  contextUrl: string;
+  hasDistricts: boolean;
+  palette: Record<string, string>;
+  bounds: Bounds;
+  attribution: string[];
+  basemapUrl?: string | null;
+  /** Phones: one finger scrolls the page, two fingers move the map. */
+  cooperativeGestures: boolean;
+  onSelect(code: string | null): void;
+  onHover(code: string | null): void;
+  onTilesError(message: string): void;
+}
+
+export interface MapController {
+  readonly map: MapLibreMap;
+  setUnits(unitsUrl: string, hasDistricts: boolean, bounds: Bounds): Promise<void>;
+  applyStates(states: FeatureStates): number;
+  setSelected(code: string | null): void;
+  flyTo(bbox: Bounds): void;
+  /** Ids of the commune features drawn on screen now. */
+  renderedUnitIds(): number[];
+  destroy(): void;
+}
+
+const codeOf = (feature: MapGeoJSONFeature | undefined): string | null =>
+  feature?.id === undefined ? null : String(feature.id).padStart(5, '0');
+const idOf = (code: string): number => Number.parseInt(code, 10);
+
+async function loadBasemap(url: string | null | undefined): Promise<StyleSpecification | null> {
+  if (!url) return null;
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    if (!response.ok) return null;
+    return (await response.json()) as StyleSpecification;
+  } catch {
+    return null; // The map works without a basemap: it is an optional backdrop.
+  }
+}
+
+export async function createMap(container: HTMLElement, options: MapOptions): Promise<MapController> {
+  ensureWorkerUrl();
+  ensurePmtilesProtocol();
+  // Labels are drawn locally from the self-hosted web font: make sure it is loaded first.
+  await document.fonts?.load(`14px "${LABEL_FONT}"`).catch(() => undefined);
+  const basemap = await loadBasemap(options.basemapUrl);
+
+  let hasDistricts = options.hasDistricts;
+  let unitsUrl = options.unitsUrl;
+  const styleFor = () =>
+    buildStyle({ unitsUrl, contextUrl: options.contextUrl, hasDistricts, palette: options.palette, basemap });
+
+  const map = new MapLibreMap({
+    container,
+    style: styleFor(),
+    bounds: options.bounds,
+    fitBoundsOptions: { padding: 16 },
+    attributionControl: false,
+    cooperativeGestures: options.cooperativeGestures,
+    dragRotate: false,
+    pitchWithRotate: false,
+    maxZoom: 14,
+    minZoom: 5,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new AttributionControl({ compact: true, customAttribution: options.attribution }));
+  map.on('styleimagemissing', (e) => {
+    if (map.hasImage(e.id)) return;
+    if (e.id === HATCH_IMAGE) map.addImage(HATCH_IMAGE, makeHatchImage(10, 'rgba(20,20,20,0.85)'));
+    if (e.id === NODATA_IMAGE) map.addImage(NODATA_IMAGE, makeHatchImage(8, 'rgba(255,255,255,0.9)'));
+  });
+  map.on('error', (e) => {
+    const sourceId = (e as { sourceId?: string }).sourceId;
+    if (sourceId) options.onTilesError(e.error?.message ?? String(e.error));
+  });
+
+  const sync = new FeatureStateSync(map, UNITS_SOURCE, 'communes');
+  let hovered: string | null = null;
+  let selected: string | null = null;
+  const target = (code: string) => ({ source: UNITS_SOURCE, sourceLayer: 'communes', id: idOf(code) });
+
+  const setHover = (code: string | null) => {
+    if (code === hovered) return;
+    if (hovered) map.removeFeatureState(target(hovered), 'hover');
+    hovered = code;
+    if (code) map.setFeatureState(target(code), { hover: true });
+    map.getCanvas().style.cursor = code ? 'pointer' : '';
+    options.onHover(code);
+  };
+  map.on('mousemove', LAYER.communeFill, (e) => setHover(codeOf(e.features?.[0])));
+  map.on('mouseleave', LAYER.communeFill, () => setHover(null));
+  map.on('click', (e) => {
+    const [feature] = map.queryRenderedFeatures(e.point, { layers: [LAYER.communeFill] });
+    options.onSelect(codeOf(feature));
+  });
+
+  await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
+
+  const controller: MapController = {
+    map,
+    async setUnits(url, districts, bounds) {
+      if (url === unitsUrl && districts === hasDistricts) return;
+      unitsUrl = url;
+      hasDistricts = districts;
+      hovered = null;
+      selected = null;
+      sync.reset();
+      map.setStyle(styleFor(), { diff: true });
+      await new Promise<void>((resolve) => map.once('styledata', () => resolve()));
+      map.fitBounds(bounds as LngLatBoundsLike, { padding: 16, animate: false });
+    },
+    applyStates: (states) => sync.apply(states),
+    setSelected(code) {
+      if (code === selected) return;
+      if (selected) map.removeFeatureState(target(selected), 'selected');
+      selected = code;
+      if (code) map.setFeatureState(target(code), { selected: true });
+    },
+    flyTo(bbox) {
+      map.fitBounds(bbox as LngLatBoundsLike, {
+        padding: 48,
+        maxZoom: 11,
+        duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 800,
+      });
+    },
+    renderedUnitIds() {
+      const ids = new Set<number>();
+      for (const f of map.queryRenderedFeatures({ layers: [LAYER.communeFill] })) {
+        if (typeof f.id === 'number') ids.add(f.id);
+      }
+      return [...ids].sort((a, b) => a - b);
+    },
+    destroy: () => map.remove(),
+  };
+  return controller;
+}

@@ -1,0 +1,77 @@
+// Loads what the page shows: the data (snapshot or Supabase, behind one interface), the per-vintage tile
+// indexes, and the attribution. Holds it as raw state: rows are replaced, never mutated.
+import type { UnitYear, VintageId } from '../domain/types';
+import type { DataSource, Meta, Problem, Summaries } from '../data/source';
+import { createSnapshotSource } from '../data/snapshot-source';
+import { loadWithFallback, type SourceNotice } from '../data/choose-source';
+import { loadTileIndex, type TileIndex } from './tile-index';
+
+export interface Attribution {
+  vi: string[];
+  en: string[];
+  html?: string;
+}
+
+export class AppData {
+  meta = $state.raw<Meta | null>(null);
+  summaries = $state.raw<Summaries | null>(null);
+  rowsByYear = $state.raw<ReadonlyMap<number, UnitYear[]>>(new Map());
+  indexes = $state.raw<ReadonlyMap<VintageId, TileIndex>>(new Map());
+  attribution = $state.raw<Record<string, Attribution>>({});
+  problems = $state.raw<Problem[]>([]);
+  notice = $state.raw<SourceNotice | null>(null);
+  sourceKind = $state<'snapshot' | 'supabase'>('snapshot');
+  error = $state<string | null>(null);
+  #source: DataSource | null = null;
+
+  constructor(
+    private readonly base: string,
+    private readonly supabase: { url?: string; anonKey?: string },
+  ) {}
+
+  async init(): Promise<void> {
+    const snapshot = createSnapshotSource(`${this.base}`);
+    const result = await loadWithFallback(snapshot, this.supabase);
+    this.#source = result.source;
+    this.sourceKind = result.source.kind;
+    this.notice = result.notice ?? null;
+    this.meta = result.meta.data;
+    this.problems = [...result.meta.problems];
+    const summaries = await result.source.loadSummaries();
+    this.summaries = summaries.data;
+    this.problems = [...this.problems, ...summaries.problems];
+    void this.loadAttribution();
+  }
+
+  async ensureYear(year: number): Promise<void> {
+    if (!this.#source || this.rowsByYear.has(year)) return;
+    const loaded = await this.#source.loadYear(year);
+    const next = new Map(this.rowsByYear);
+    next.set(year, loaded.data);
+    this.rowsByYear = next;
+    if (loaded.problems.length > 0) this.problems = [...this.problems, ...loaded.problems];
+  }
+
+  async ensureIndex(vintage: VintageId): Promise<TileIndex | null> {
+    const have = this.indexes.get(vintage);
+    if (have) return have;
+    try {
+      const index = await loadTileIndex(this.base, vintage);
+      const next = new Map(this.indexes);
+      next.set(vintage, index);
+      this.indexes = next;
+      return index;
+    } catch {
+      return null; // The map shows its own error; list and table work from the data.
+    }
+  }
+
+  private async loadAttribution(): Promise<void> {
+    try {
+      const response = await fetch(`${this.base}tiles/attribution.json`);
+      if (response.ok) this.attribution = (await response.json()) as Record<string, Attribution>;
+    } catch {
+      // Attribution also lives in the README and the map's source files; the map still draws.
+    }
+  }
+}

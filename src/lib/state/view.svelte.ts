@@ -1,0 +1,32 @@
+// The view state (mode, year, criterion, selection, filters, language, tab) as runes, mirrored in the URL
+// so that a copied link restores the same view. Parsing is forgiving: a bad URL gives the default view.
+import {
+  defaultViewState,
+  parseViewState,
+  writeViewState,
+  type ViewState,
+} from '../domain/url-state';
+
+export class ViewStore {
+  state = $state<ViewState>(defaultViewState(2025));
+  #defaults: ViewState = defaultViewState(2025);
+
+  /** Reads the URL once the years with data are known. */
+  init(search: string, years: readonly number[], latestYear: number): void {
+    this.#defaults = defaultViewState(latestYear);
+    this.state = parseViewState(search, this.#defaults, years);
+  }
+
+  get defaults(): ViewState {
+    return this.#defaults;
+  }
+
+  /** Query string for the current state (only what differs from the defaults). */
+  query(): string {
+    return writeViewState($state.snapshot(this.state) as ViewState, this.#defaults);
+  }
+
+  update(patch: Partial<ViewState>): void {
+    Object.assign(this.state, patch);
+  }
+}
