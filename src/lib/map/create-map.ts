@@ -69,7 +69,15 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
   let hasDistricts = options.hasDistricts;
   let unitsUrl = options.unitsUrl;
   const styleFor = () =>
-    buildStyle({ unitsUrl, contextUrl: options.contextUrl, hasDistricts, palette: options.palette, basemap });
+    buildStyle({
+      unitsUrl,
+      contextUrl: options.contextUrl,
+      hasDistricts,
+      // The 38-unit vintage is the only one after the July 2025 reorganisation (no districts).
+      contextPeriod: hasDistricts ? 'pre2025' : 'post2025',
+      palette: options.palette,
+      basemap,
+    });
 
   const map = new MapLibreMap({
     container,

@@ -25,6 +25,8 @@ export interface StyleOptions {
   unitsUrl: string;
   contextUrl: string;
   hasDistricts: boolean;
+  /** Neighbours as they were in the vintage's years: 'pre2025' (63 provinces) or 'post2025' (34). */
+  contextPeriod: 'pre2025' | 'post2025';
   /** Feature-state class id → colour; unknown or missing classes draw as "no data". */
   palette: Record<string, string>;
   /** Optional external basemap style: its sources and layers are drawn under ours. */
@@ -42,6 +44,11 @@ export function fillColourExpression(palette: Record<string, string>): Expressio
   return ['match', ['coalesce', ['feature-state', 'cls'], 'none'], ...pairs, NO_DATA_COLOUR] as unknown as ExpressionSpecification;
 }
 
+/** Neighbours of the right period, and never Lai Châu's own outline (the context layer holds it too). */
+function contextFilter(period: StyleOptions['contextPeriod']): ExpressionSpecification {
+  return ['all', ['!=', ['get', 'code'], '12'], ['in', ['get', 'period'], ['literal', [period, 'any']]]];
+}
+
 const flag = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
 
 export function buildStyle(options: StyleOptions): StyleSpecification {
@@ -53,6 +60,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
       type: 'fill',
       source: CONTEXT_SOURCE,
       'source-layer': 'context',
+      filter: contextFilter(options.contextPeriod),
       paint: { 'fill-color': '#cfd4d8', 'fill-opacity': base ? 0.35 : 1 },
     },
     {
@@ -60,6 +68,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
       type: 'line',
       source: CONTEXT_SOURCE,
       'source-layer': 'context',
+      filter: contextFilter(options.contextPeriod),
       paint: { 'line-color': '#9aa3aa', 'line-width': 0.8 },
     },
     {
