@@ -7,14 +7,16 @@ import { buildContextLayer, buildVintageLayers, type VintageLayers } from './lay
 import { attributionHtml, attributionsFor, vectorLayers } from './metadata.ts';
 import { DEFAULT_OUT_DIR } from './paths.ts';
 import { writePmtiles, type ArchiveStats } from './pmtiles-writer.ts';
+import { buildStaticMap } from './static-map.ts';
 import type { LayerName } from './schema.ts';
 import { buildPyramid, type PyramidLayer } from './tile-pyramid.ts';
 import { CENTER_ZOOM, CONTEXT_ZOOM, TOLERANCE, VINTAGE_ZOOM } from './zoom.ts';
 
 /**
  * `npm run tiles`: boundary GeoJSON (tiles/sources, per tiles/sources/vintages.json) → PMTiles archives,
- * per-vintage index.json and attribution.json in public/tiles. Deterministic: no timestamps, features
- * sorted by code, fixed gzip level, stable JSON key order, so a rebuild gives byte-identical files.
+ * per-vintage index.json, per-vintage static.json (first-paint SVG paths, static-map.ts) and
+ * attribution.json in public/tiles. Deterministic: no timestamps, features sorted by code, fixed gzip
+ * level, stable JSON key order, so a rebuild gives byte-identical files.
  */
 
 export interface BuiltFile {
@@ -187,12 +189,21 @@ export function buildTiles(
   mkdirSync(outDir, { recursive: true });
   const files: BuiltFile[] = [];
   for (const vintage of options.vintages ?? TILE_VINTAGES) {
-    const { archive, index } = vintageArchive(config, buildVintageLayers(config, vintage));
+    const layers = buildVintageLayers(config, vintage);
+    const { archive, index } = vintageArchive(config, layers);
     const name = `laichau-${vintage}.pmtiles`;
     writeFileSync(path.join(outDir, name), archive.bytes);
     files.push({ file: name, bytes: archive.bytes.length, stats: archive.stats });
     const indexName = `laichau-${vintage}.index.json`;
     files.push({ file: indexName, bytes: writeJsonLines(path.join(outDir, indexName), index) });
+    // The first-paint SVG map (tiles/build/static-map.ts), from the same boundaries and bounds.
+    const staticMap = buildStaticMap(
+      vintage,
+      index.bounds,
+      layers.communes.map((c) => ({ code: c.properties.code as string, geometry: c.geometry })),
+    );
+    const staticName = `laichau-${vintage}.static.json`;
+    files.push({ file: staticName, bytes: writeJsonLines(path.join(outDir, staticName), { ...staticMap }) });
   }
   const context = contextArchive(config);
   writeFileSync(path.join(outDir, 'laichau-context.pmtiles'), context.bytes);
