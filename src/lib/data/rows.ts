@@ -172,7 +172,7 @@ function codeOf(raw: unknown): string | undefined {
   try {
     if (raw === null || typeof raw !== 'object') return undefined;
     const r = raw as Record<string, unknown>;
-    for (const k of ['code', 'unit_code', 'district_code', 'target_id', 'id']) {
+    for (const k of ['code', 'unit_code', 'from_code', 'district_code', 'target_id', 'id']) {
       const v = r[k];
       if (typeof v === 'string' && /^(\d{3}|\d{5}|T\d[a-z]?|\d{4}-\d{4})$/.test(v)) return v;
     }
@@ -313,16 +313,22 @@ type RowOf<K extends TableName> = (typeof TABLES)[K] extends { schema: z.ZodMini
   ? T
   : never;
 
-/** parseRows with the table's schema, unique key and consistency checks from TABLES. */
+/** parseRows with the table's schema, unique key and consistency checks from TABLES; `label` names the source in messages (e.g. 'years/2022.json'). */
 export function parseTable<K extends TableName>(
   table: K,
   input: unknown,
-  opts: Pick<ParseContext<RowOf<K>>, 'units' | 'maxProblems'> = {},
+  opts: Pick<ParseContext<RowOf<K>>, 'units' | 'maxProblems'> & { label?: string } = {},
 ): Parsed<RowOf<K>> {
   const spec = TABLES[table] as unknown as {
     schema: z.ZodMiniType<RowOf<K>, unknown>;
     key: (r: RowOf<K>) => string;
     issues?: (r: RowOf<K>) => RowIssue[];
   };
-  return parseRows(spec.schema, input, { table, key: spec.key, issues: spec.issues, ...opts });
+  const { label, ...rest } = opts;
+  return parseRows(spec.schema, input, {
+    table: label ?? table,
+    key: spec.key,
+    issues: spec.issues,
+    ...rest,
+  });
 }

@@ -283,8 +283,8 @@ export function parseYearRows(
   units: readonly Unit[],
   table = 'unit_year',
 ): Loaded<UnitYear[]> {
-  const parsed = parseTable('unit_year', raw, { units: units.map(unitRef) });
-  const problems = parsed.problems.map((p) => (p.table === 'unit_year' ? { ...p, table } : p));
+  const parsed = parseTable('unit_year', raw, { units: units.map(unitRef), label: table });
+  const problems = parsed.problems;
   const rows = parsed.rows.filter((r) => {
     if (r.year === year) return true;
     problems.push({

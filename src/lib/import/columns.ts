@@ -87,6 +87,7 @@ export interface HeaderMap {
 }
 
 const CRITERION_RE = /^(?:tc|tieu chi)\s*(\d{1,3})(?:\D|$)/;
+const CRITERION_PREFIX_RE = /^(?:tc|tieu chi)\s*\d{1,3}[\s.:–-]*/;
 
 function headerString(cell: GridCell | undefined): string {
   const v = cell?.value;
@@ -155,6 +156,19 @@ export function readHeader(
       return;
     }
     map.criteria.set(n, index);
+    // "TC3 Phát triển kinh tế nông thôn" in a 2021–2025 file: probably another year's template.
+    const criterion = ctx.criteria.find((c) => c.number === n)!;
+    const givenName = folded.replace(CRITERION_PREFIX_RE, '').trim();
+    if (givenName !== '' && givenName !== foldHeader(criterion.name_vi)) {
+      problems.push({
+        severity: 'warning',
+        code: 'criterion_name_mismatch',
+        ...at(index, text),
+        value: showValue(text),
+        message_vi: `Tên cột "${showValue(text)}" khác tên tiêu chí ${n} của bộ ${ctx.framework.id} ("${criterion.name_vi}"). Hãy kiểm tra tệp có đúng mẫu năm ${ctx.year}.`,
+        message_en: `Column "${showValue(text)}" differs from criterion ${n} of framework ${ctx.framework.id} ("${criterion.name_en}"). Check that the file is the ${ctx.year} template.`,
+      });
+    }
   });
 
   const required: FixedKey[] = opts.yearGiven ? [...REQUIRED] : ['year', ...REQUIRED];

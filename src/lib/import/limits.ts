@@ -21,4 +21,4 @@ export const MAX_CELL_CHARS = 500;
  * 10–100×, so a file under MAX_FILE_BYTES can still expand to hundreds of megabytes (a "zip bomb", or
  * simply 200 000 rows); this is checked from the zip directory before the workbook is parsed.
  */
-export const MAX_XLSX_UNCOMPRESSED_BYTES = 16 * 1024 * 1024;
+export const MAX_XLSX_UNCOMPRESSED_BYTES = 8 * 1024 * 1024;

@@ -24,6 +24,7 @@ export type ProblemCode =
   | 'duplicate_column'
   | 'unknown_column'
   | 'criterion_outside_framework'
+  | 'criterion_name_mismatch'
   | 'no_rows'
   | 'year_missing'
   | 'year_invalid'

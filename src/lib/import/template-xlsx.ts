@@ -76,7 +76,8 @@ export async function templateXlsx(model: TemplateModel): Promise<Uint8Array> {
       const cell = row.getCell(j + 1);
       const v = values[j] ?? null;
       if (col.key === 'decision_date') {
-        cell.value = typeof v === 'string' ? isoToDate(v) : null;
+        // ISO dates become real date cells; anything else (only in tests' broken files) stays text.
+        cell.value = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? isoToDate(v) : v;
         cell.numFmt = 'dd/mm/yyyy';
       } else cell.value = v;
       if (col.key === 'code' || col.key === 'decision_no') cell.numFmt = '@';

@@ -64,6 +64,8 @@ export function templateFileName(
   return `${kind === 'template' ? 'mau-danh-gia' : 'danh-gia'}-ntm-${year}.${ext}`;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** dd/mm/yyyy, the way dates are written in Vietnam (and read back by the importer). */
 export function vnDate(iso: string): string {
   const [y, m, d] = iso.split('-');
@@ -135,7 +137,7 @@ export function templateCsv(model: TemplateModel): string {
     ...model.rows.map((r) =>
       r.map((v, i) => {
         const col = model.columns[i];
-        return col?.key === 'decision_date' && typeof v === 'string' ? vnDate(v) : v;
+        return col?.key === 'decision_date' && typeof v === 'string' && ISO_DATE.test(v) ? vnDate(v) : v;
       }),
     ),
   ];

@@ -79,6 +79,34 @@ function finish(r: Omit<ImportReport, 'counts'>): ImportReport {
   return { ...r, problems, counts, ok: r.ok && counts.error === 0 && r.rows.length > 0 };
 }
 
+/**
+ * A file saved in decomposed Unicode has hundreds of such cells: one note per column is enough to tell
+ * what happened, with the count and the row range.
+ */
+function collapseNfcNotes(problems: ImportProblem[]): ImportProblem[] {
+  const byColumn = new Map<string, ImportProblem[]>();
+  for (const p of problems) {
+    if (p.code !== 'not_nfc' || p.column === null) continue;
+    const list = byColumn.get(p.column) ?? [];
+    list.push(p);
+    byColumn.set(p.column, list);
+  }
+  const out = problems.filter(
+    (p) => p.code !== 'not_nfc' || p.column === null || byColumn.get(p.column)!.length === 1,
+  );
+  for (const list of byColumn.values()) {
+    if (list.length === 1) continue;
+    const first = list[0]!;
+    const last = list[list.length - 1]!;
+    out.push({
+      ...first,
+      message_vi: `${list.length} ô của cột này (dòng ${first.row}–${last.row}) chưa ở dạng Unicode dựng sẵn (NFC); đã tự chuẩn hóa.`,
+      message_en: `${list.length} cells of this column (rows ${first.row}–${last.row}) were not in Unicode NFC; they were normalised.`,
+    });
+  }
+  return out;
+}
+
 /** Decides the import year: the option wins; otherwise the first readable value of column "Năm". */
 function decideYear(grid: Grid, opts: ValidateOptions): number | ImportProblem {
   if (opts.year !== undefined) return opts.year;
@@ -171,7 +199,7 @@ export function validateGrid(grid: Grid, catalog: ImportCatalog, opts: ValidateO
       );
     }
     const untouched = ctx.units.length - dataRows;
-    if (untouched > 0 && dataRows > 0) {
+    if (untouched > 0 && dataRows > 0 && !problems.some((p) => p.severity === 'error')) {
       problems.push(
         fileProblem(
           'units_not_in_file',
@@ -185,12 +213,12 @@ export function validateGrid(grid: Grid, catalog: ImportCatalog, opts: ValidateO
   return finish({
     ok: true,
     ...base,
+    problems: collapseNfcNotes(problems),
     year,
     vintage: ctx.vintage,
     framework: ctx.framework.id,
     rows,
     blank_rows: blankRows,
-    problems,
   });
 }
 

@@ -92,3 +92,72 @@ export function withFixedZipTimestamps(bytes: Uint8Array, when: Date): Uint8Arra
   }
   return out;
 }
+
+/** The raw (still compressed) bytes of an entry and its compression method (0 stored, 8 deflate). */
+function entryData(bytes: Uint8Array, e: ZipEntry): { method: number; data: Uint8Array } | null {
+  const nameLen = u16(bytes, e.localOffset + 26);
+  const extraLen = u16(bytes, e.localOffset + 28);
+  const method = u16(bytes, e.localOffset + 8);
+  const start = e.localOffset + 30 + nameLen + extraLen;
+  if (start + e.compressedSize > bytes.length) return null;
+  return { method, data: bytes.subarray(start, start + e.compressedSize) };
+}
+
+export interface XmlScan {
+  /** Number of `<row` elements seen (a worksheet's rows, blank formatted rows included). */
+  rows: number;
+  /** Bytes inflated before stopping. */
+  bytes: number;
+  /** True when inflating stopped at `maxBytes` (the entry is larger, whatever its header says). */
+  truncated: boolean;
+  /** False when the entry could not be inflated (damaged, or an unknown compression method). */
+  readable: boolean;
+}
+
+/**
+ * Inflates one entry as a stream (DecompressionStream, in browsers and Node ≥ 18) and counts its
+ * `<row` elements, without ever holding the whole XML: a worksheet with 200 000 rows is refused in
+ * a fraction of a second, and a "zip bomb" stops at `maxBytes` even if its directory lies about sizes.
+ */
+export async function scanXmlRows(bytes: Uint8Array, e: ZipEntry, maxBytes: number): Promise<XmlScan> {
+  const raw = entryData(bytes, e);
+  if (!raw || (raw.method !== 0 && raw.method !== 8))
+    return { rows: 0, bytes: 0, truncated: false, readable: false };
+  const source = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(raw.data);
+      controller.close();
+    },
+  });
+  const stream =
+    raw.method === 8
+      ? source.pipeThrough(
+          new DecompressionStream('deflate-raw') as ReadableWritablePair<Uint8Array, Uint8Array>,
+        )
+      : source;
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let rows = 0;
+  let total = 0;
+  let tail = '';
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      const text = tail + decoder.decode(value, { stream: true });
+      const matches = text.match(/<row[\s>]/g);
+      rows += matches ? matches.length : 0;
+      // Keep the last characters: a "<row " may straddle two chunks (and is not counted twice,
+      // because a complete match needs its following character, which the tail never ends with).
+      tail = text.slice(-4);
+      if (total > maxBytes) {
+        await reader.cancel();
+        return { rows, bytes: total, truncated: true, readable: true };
+      }
+    }
+  } catch {
+    return { rows, bytes: total, truncated: false, readable: false };
+  }
+  return { rows, bytes: total, truncated: false, readable: true };
+}

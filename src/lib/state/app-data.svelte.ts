@@ -2,8 +2,7 @@
 // indexes, and the attribution. Holds it as raw state: rows are replaced, never mutated.
 import type { UnitYear, VintageId } from '../domain/types';
 import type { DataSource, Meta, Problem, Summaries } from '../data/source';
-import { createSnapshotSource } from '../data/snapshot-source';
-import { loadWithFallback, type SourceNotice } from '../data/choose-source';
+import { createResilientSource, createSources, type FallbackNotice } from '../data/choose-source';
 import { loadTileIndex, type TileIndex } from './tile-index';
 
 export interface Attribution {
@@ -19,7 +18,7 @@ export class AppData {
   indexes = $state.raw<ReadonlyMap<VintageId, TileIndex>>(new Map());
   attribution = $state.raw<Record<string, Attribution>>({});
   problems = $state.raw<Problem[]>([]);
-  notice = $state.raw<SourceNotice | null>(null);
+  notice = $state.raw<FallbackNotice | null>(null);
   sourceKind = $state<'snapshot' | 'supabase'>('snapshot');
   error = $state<string | null>(null);
   #source: DataSource | null = null;
@@ -30,17 +29,20 @@ export class AppData {
   ) {}
 
   async init(): Promise<void> {
-    const snapshot = createSnapshotSource(`${this.base}`);
-    const result = await loadWithFallback(snapshot, this.supabase);
-    this.#source = result.source;
-    this.sourceKind = result.source.kind;
-    this.notice = result.notice ?? null;
-    this.meta = result.meta.data;
-    this.problems = [...result.meta.problems];
-    const summaries = await result.source.loadSummaries();
-    this.summaries = summaries.data;
-    this.problems = [...this.problems, ...summaries.problems];
+    const { primary, fallback } = createSources({
+      baseUrl: this.base,
+      supabaseUrl: this.supabase.url,
+      supabaseAnonKey: this.supabase.anonKey,
+    });
+    // Supabase when configured; the embedded snapshot when it is absent, slow, failing or garbled.
+    const source = createResilientSource(primary, fallback, { onNotice: (n) => (this.notice = n) });
+    this.#source = source;
     void this.loadAttribution();
+    const [meta, summaries] = await Promise.all([source.loadMeta(), source.loadSummaries()]);
+    this.sourceKind = source.kind;
+    this.meta = meta.data;
+    this.summaries = summaries.data;
+    this.problems = [...meta.problems, ...summaries.problems];
   }
 
   async ensureYear(year: number): Promise<void> {
@@ -50,6 +52,7 @@ export class AppData {
     next.set(year, loaded.data);
     this.rowsByYear = next;
     if (loaded.problems.length > 0) this.problems = [...this.problems, ...loaded.problems];
+    this.sourceKind = this.#source.kind;
   }
 
   async ensureIndex(vintage: VintageId): Promise<TileIndex | null> {

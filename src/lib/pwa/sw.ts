@@ -1,0 +1,199 @@
+/**
+ * The service worker (built to /sw.js by build/pwa-plugin.ts, which fills in MANIFEST): after one visit
+ * the app, the data snapshot and the boundary archives the visit used work offline.
+ *
+ * - install: precache the app shell (index.html and every hashed file of the build) and the small JSON
+ *   files (data snapshot, tile indexes, static maps, attribution), listed at build time. The data cache
+ *   of the previous version is refreshed from the network too, so a user offline after an update still
+ *   has the archives they had.
+ * - navigations: the cached index.html (the app shell), whatever the query string (the view state).
+ * - /tiles/*.pmtiles: cache-first with Range support. The Cache API cannot store 206 answers, so the
+ *   whole archive is cached (fetched in the background on the first Range request, which goes to the
+ *   network meanwhile) and Range requests are answered with 206 slices of it (range.ts).
+ * - other files under /data/ and /tiles/, and the hashed assets: cache-first.
+ * - config.json (runtime settings): network first, cache when offline.
+ * - everything else (Supabase on another host, POSTs): not touched.
+ * The page can ask it to cache URLs it fetched before the worker took control ({ type: 'warm', urls }).
+ *
+ * Caches are named with the build's version (a hash of the shell and of public/data and public/tiles),
+ * so new data or code means new caches, and the old ones are deleted on activation.
+ */
+import { answerRange } from './range';
+
+// Minimal service-worker types: the project's TypeScript lib is the DOM's, not WebWorker's.
+interface ExtendableEvent extends Event {
+  waitUntil(p: Promise<unknown>): void;
+}
+interface FetchEvent extends ExtendableEvent {
+  readonly request: Request;
+  respondWith(r: Response | Promise<Response>): void;
+}
+interface ExtendableMessageEvent extends ExtendableEvent {
+  readonly data: unknown;
+  readonly ports: readonly MessagePort[];
+}
+interface WorkerScope {
+  readonly registration: { readonly scope: string };
+  readonly clients: { claim(): Promise<void> };
+  skipWaiting(): Promise<void>;
+  addEventListener(type: 'install' | 'activate', l: (e: ExtendableEvent) => void): void;
+  addEventListener(type: 'fetch', l: (e: FetchEvent) => void): void;
+  addEventListener(type: 'message', l: (e: ExtendableMessageEvent) => void): void;
+}
+
+interface Manifest {
+  version: string;
+  /** Paths relative to the scope: the shell (index.html, assets/…) and the small data files. */
+  precache: string[];
+}
+
+// Replaced at build time by the plugin with the JSON of the build's Manifest.
+const MANIFEST = JSON.parse('__NTM_SW_MANIFEST__') as Manifest;
+
+const sw = self as unknown as WorkerScope;
+const SCOPE = new URL(sw.registration.scope);
+const SHELL_CACHE = `ntm-shell-${MANIFEST.version}`;
+const DATA_CACHE = `ntm-data-${MANIFEST.version}`;
+const INDEX_URL = new URL('index.html', SCOPE).href;
+const CONFIG_URL = new URL('config.json', SCOPE).href;
+const PRECACHED = new Set(MANIFEST.precache.map((p) => new URL(p, SCOPE).href));
+
+const inScope = (url: URL, dir: string) => url.href.startsWith(new URL(dir, SCOPE).href);
+const isArchive = (url: URL) => inScope(url, 'tiles/') && url.pathname.endsWith('.pmtiles');
+const isDataFile = (url: URL) => inScope(url, 'tiles/') || inScope(url, 'data/');
+const bare = (url: URL) => url.href.split('#')[0]!.split('?')[0]!;
+
+/** Fetches the whole file (no Range) and stores it; resolves false when that was not possible. */
+async function storeWhole(cache: Cache, href: string): Promise<boolean> {
+  try {
+    const response = await fetch(href, { cache: 'no-cache' });
+    if (response.status !== 200) return false;
+    await cache.put(href, response);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** URLs of the data caches of earlier versions, to carry over into this version's cache. */
+async function previousDataUrls(): Promise<string[]> {
+  const urls: string[] = [];
+  for (const name of await caches.keys()) {
+    if (!name.startsWith('ntm-data-') || name === DATA_CACHE) continue;
+    const old = await caches.open(name);
+    for (const request of await old.keys()) urls.push(request.url);
+  }
+  return [...new Set(urls)];
+}
+
+sw.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const shell = await caches.open(SHELL_CACHE);
+      await shell.addAll([...PRECACHED]);
+      const data = await caches.open(DATA_CACHE);
+      await Promise.all((await previousDataUrls()).map((href) => storeWhole(data, href)));
+      await sw.skipWaiting();
+    })(),
+  );
+});
+
+sw.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const keep = new Set([SHELL_CACHE, DATA_CACHE]);
+      for (const name of await caches.keys()) {
+        if (name.startsWith('ntm-') && !keep.has(name)) await caches.delete(name);
+      }
+      await sw.clients.claim();
+    })(),
+  );
+});
+
+async function fromCacheFirst(request: Request, href: string): Promise<Response> {
+  const cached = (await caches.match(href)) ?? undefined;
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.status === 200 && response.type === 'basic') {
+    const copy = response.clone();
+    void caches.open(DATA_CACHE).then((c) => c.put(href, copy));
+  }
+  return response;
+}
+
+/** Whole-archive downloads in flight: pmtiles fires many Range requests at once, download once. */
+const storing = new Map<string, Promise<boolean>>();
+
+function storeOnce(href: string): Promise<boolean> {
+  let p = storing.get(href);
+  if (!p) {
+    p = caches
+      .open(DATA_CACHE)
+      .then((c) => storeWhole(c, href))
+      .finally(() => storing.delete(href));
+    storing.set(href, p);
+  }
+  return p;
+}
+
+async function archive(event: FetchEvent, href: string): Promise<Response> {
+  const range = event.request.headers.get('range');
+  const cached = await caches.match(href);
+  if (cached) return answerRange(cached, range);
+  // Not cached yet: answer this request from the network at once, and cache the whole archive behind it.
+  event.waitUntil(storeOnce(href));
+  return fetch(event.request);
+}
+
+async function networkFirst(request: Request, href: string): Promise<Response> {
+  try {
+    const response = await fetch(request);
+    if (response.status === 200) {
+      const copy = response.clone();
+      void caches.open(DATA_CACHE).then((c) => c.put(href, copy));
+    }
+    return response;
+  } catch (error) {
+    const cached = await caches.match(href);
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+sw.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== SCOPE.origin || !url.href.startsWith(SCOPE.href)) return;
+  const href = bare(url);
+  if (request.mode === 'navigate' && (href === SCOPE.href || href === INDEX_URL)) {
+    event.respondWith(caches.match(INDEX_URL).then((r) => r ?? fetch(request)));
+  } else if (href === CONFIG_URL) {
+    event.respondWith(networkFirst(request, href));
+  } else if (isArchive(url)) {
+    event.respondWith(archive(event, href));
+  } else if (PRECACHED.has(href) || isDataFile(url)) {
+    event.respondWith(fromCacheFirst(request, href));
+  }
+});
+
+sw.addEventListener('message', (event) => {
+  const message = event.data as { type?: string; urls?: unknown } | null;
+  if (message?.type !== 'warm' || !Array.isArray(message.urls)) return;
+  const urls = message.urls
+    .filter((u): u is string => typeof u === 'string')
+    .map((u) => new URL(u, SCOPE))
+    .filter((u) => u.origin === SCOPE.origin && isDataFile(u))
+    .map(bare);
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(DATA_CACHE);
+      let stored = 0;
+      for (const href of new Set(urls)) {
+        if ((await caches.match(href)) || (await (isArchive(new URL(href)) ? storeOnce(href) : storeWhole(cache, href))))
+          stored++;
+      }
+      event.ports[0]?.postMessage({ type: 'warmed', stored, version: MANIFEST.version });
+    })(),
+  );
+});
