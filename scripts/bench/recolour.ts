@@ -15,7 +15,11 @@ const quantile = (xs: number[], q: number) => {
 export async function benchRecolour(rounds = 8): Promise<Record<string, number | string>> {
   const outDir = mkdtempSync(join(tmpdir(), 'ntm-bench-'));
   await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  const server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  const server = await preview({
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1' },
+    logLevel: 'error',
+  });
   const address = server.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await launchBrowser();
@@ -31,9 +35,17 @@ export async function benchRecolour(rounds = 8): Promise<Record<string, number |
       const idle = await page.evaluate(
         () =>
           new Promise<number>((resolve) => {
-            const map = (window as unknown as { __ntmMap: { map: { once(e: string, f: () => void): void; loaded(): boolean; areTilesLoaded(): boolean } } }).__ntmMap.map;
+            const map = (
+              window as unknown as {
+                __ntmMap: {
+                  map: { once(e: string, f: () => void): void; loaded(): boolean; areTilesLoaded(): boolean };
+                };
+              }
+            ).__ntmMap.map;
             map.once('idle', () => resolve(performance.now()));
-            (window as unknown as { __ntmMap: { map: { triggerRepaint(): void } } }).__ntmMap.map.triggerRepaint();
+            (
+              window as unknown as { __ntmMap: { map: { triggerRepaint(): void } } }
+            ).__ntmMap.map.triggerRepaint();
           }),
       );
       const main = await page.evaluate(() =>
@@ -47,7 +59,9 @@ export async function benchRecolour(rounds = 8): Promise<Record<string, number |
     const yearIdle: number[] = [];
     for (let i = 0; i < rounds; i++) {
       for (const label of ['Số tiêu chí', 'Trạng thái']) {
-        const r = await measure(() => page.locator('[data-testid="mode-switch"] label', { hasText: label }).click());
+        const r = await measure(() =>
+          page.locator('[data-testid="mode-switch"] label', { hasText: label }).click(),
+        );
         mode.push(r.main);
         modeIdle.push(r.toIdle);
       }

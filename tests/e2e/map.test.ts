@@ -34,8 +34,9 @@ async function openPage(query = '', size: { width: number; height: number } = DE
 async function waitForUnitCount(page: Page, n: number) {
   await page.waitForFunction(
     (expected) => {
-      const map = (window as unknown as { __ntmMap?: { renderedUnitIds(): number[]; map: { loaded(): boolean } } })
-        .__ntmMap;
+      const map = (
+        window as unknown as { __ntmMap?: { renderedUnitIds(): number[]; map: { loaded(): boolean } } }
+      ).__ntmMap;
       return !!map && map.map.loaded() && map.renderedUnitIds().length === expected;
     },
     n,
@@ -67,8 +68,9 @@ describe('the map page', () => {
     const point = await page.evaluate(async () => {
       const index = await (await fetch('tiles/laichau-2020.index.json')).json();
       const unit = index.units.find((u: { full_name: string }) => u.full_name === 'Xã Bản Bo');
-      const ctl = (window as unknown as { __ntmMap: { map: { project(l: [number, number]): { x: number; y: number } } } })
-        .__ntmMap;
+      const ctl = (
+        window as unknown as { __ntmMap: { map: { project(l: [number, number]): { x: number; y: number } } } }
+      ).__ntmMap;
       const p = ctl.map.project(unit.label);
       return { x: p.x, y: p.y };
     });
@@ -88,8 +90,8 @@ describe('the map page', () => {
     await expect.poll(() => first.locator('.name').textContent()).toMatch(/Mường Tè/);
     await first.click();
     await expect.poll(() => page.locator('[data-testid="unit-panel"] h2').textContent()).toMatch(/Mường Tè/);
-    const zoom = await page.waitForFunction(
-      () => (window as unknown as { __ntmMap: { map: { getZoom(): number } } }).__ntmMap.map.getZoom(),
+    const zoom = await page.waitForFunction(() =>
+      (window as unknown as { __ntmMap: { map: { getZoom(): number } } }).__ntmMap.map.getZoom(),
     );
     expect(await zoom.jsonValue()).toBeGreaterThan(8);
     await page.close();

@@ -67,7 +67,9 @@ async function waitForUnitCount(page: Page, n: number) {
 }
 
 const tableCodes = (page: Page) =>
-  page.$$eval('[data-testid="planner-table"] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-code')!));
+  page.$$eval('[data-testid="planner-table"] tbody tr', (trs) =>
+    trs.map((tr) => tr.getAttribute('data-code')!),
+  );
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -96,7 +98,9 @@ describe('the progress map', () => {
   it('recolours named units as the data says when the mode changes', async () => {
     const rows = yearRows(2025);
     const atStandard = rows.find((r) => r.kind === 'xa' && r.tier === 'dat_chuan')!;
-    const notYet = rows.find((r) => r.kind === 'xa' && r.tier === 'chua_dat' && r.criteria_missing.length > 0)!;
+    const notYet = rows.find(
+      (r) => r.kind === 'xa' && r.tier === 'chua_dat' && r.criteria_missing.length > 0,
+    )!;
     const { page } = await open('?year=2025');
     await waitForUnitCount(page, 106);
     expect((await featureState(page, atStandard.code)).cls).toBe('status:dat_chuan');
@@ -149,7 +153,9 @@ describe('the progress map', () => {
     expect(await second.locator('[data-testid="year"]').textContent()).toBe(before.year);
     expect(await tableCodes(second)).toEqual(before.rows);
     expect(await second.getAttribute('html', 'lang')).toBe('en');
-    expect(await second.locator('[data-testid="mode-switch"] input[value="criteria"]').isChecked()).toBe(true);
+    expect(await second.locator('[data-testid="mode-switch"] input[value="criteria"]').isChecked()).toBe(
+      true,
+    );
     await second.close();
     await page.close();
   });
@@ -167,7 +173,10 @@ describe('the progress map', () => {
     const { page } = await open('?year=2024&view=table&kind=xa');
     await expect.poll(async () => (await tableCodes(page)).length).toBeGreaterThan(50);
     const shown = await tableCodes(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-csv"]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="export-csv"]'),
+    ]);
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split('\r\n');

@@ -41,7 +41,12 @@ function absolute(url: string): string {
 export function fillColourExpression(palette: Record<string, string>): ExpressionSpecification {
   const pairs = Object.entries(palette).flat();
   if (pairs.length === 0) return ['literal', NO_DATA_COLOUR] as unknown as ExpressionSpecification;
-  return ['match', ['coalesce', ['feature-state', 'cls'], 'none'], ...pairs, NO_DATA_COLOUR] as unknown as ExpressionSpecification;
+  return [
+    'match',
+    ['coalesce', ['feature-state', 'cls'], 'none'],
+    ...pairs,
+    NO_DATA_COLOUR,
+  ] as unknown as ExpressionSpecification;
 }
 
 /** Neighbours of the right period, and never Lai Châu's own outline (the context layer holds it too). */

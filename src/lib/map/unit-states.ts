@@ -50,7 +50,11 @@ export function unitVisual(
   palette: Record<string, string>,
 ): UnitVisual {
   const row = input.rows.get(unit.code);
-  const id = classOf(input.mode, row, { framework: input.framework, criterion: input.criterion, kind: unit.kind });
+  const id = classOf(input.mode, row, {
+    framework: input.framework,
+    criterion: input.criterion,
+    kind: unit.kind,
+  });
   const cls = classKey(input.mode, input.framework.criteria_total, id);
   return {
     cls,

@@ -1,11 +1,6 @@
 // The view state (mode, year, criterion, selection, filters, language, tab) as runes, mirrored in the URL
 // so that a copied link restores the same view. Parsing is forgiving: a bad URL gives the default view.
-import {
-  defaultViewState,
-  parseViewState,
-  writeViewState,
-  type ViewState,
-} from '../domain/url-state';
+import { defaultViewState, parseViewState, writeViewState, type ViewState } from '../domain/url-state';
 
 export class ViewStore {
   state = $state<ViewState>(defaultViewState(2025));
