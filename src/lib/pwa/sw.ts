@@ -190,7 +190,10 @@ sw.addEventListener('message', (event) => {
       const cache = await caches.open(DATA_CACHE);
       let stored = 0;
       for (const href of new Set(urls)) {
-        if ((await caches.match(href)) || (await (isArchive(new URL(href)) ? storeOnce(href) : storeWhole(cache, href))))
+        if (
+          (await caches.match(href)) ||
+          (await (isArchive(new URL(href)) ? storeOnce(href) : storeWhole(cache, href)))
+        )
           stored++;
       }
       event.ports[0]?.postMessage({ type: 'warmed', stored, version: MANIFEST.version });
