@@ -1,3 +1,4 @@
+/* eslint-disable svelte/prefer-svelte-reactivity -- these Maps are replaced whole inside $state.raw, never mutated in place */
 // Loads what the page shows: the data (snapshot or Supabase, behind one interface), the per-vintage tile
 // indexes, and the attribution. Holds it as raw state: rows are replaced, never mutated.
 import type { UnitYear, VintageId } from '../domain/types';
