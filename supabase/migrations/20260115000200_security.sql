@@ -187,9 +187,10 @@ grant select on public.audit_log to authenticated;
 alter table public.audit_log enable row level security;
 create policy "editors read audit rows in scope" on public.audit_log
   for select to authenticated
+  -- (select …) makes each check an init plan evaluated once per query, not once per row.
   using (
-    private.is_province_editor()
-    or (private.is_editor() and district_codes && private.editor_districts())
+    (select private.is_province_editor())
+    or ((select private.is_editor()) and district_codes && (select private.editor_districts()))
   );
 
 /** District of a changed row: its unit's district, or its own district_code column; null at province level. */
