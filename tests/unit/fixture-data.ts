@@ -13,6 +13,7 @@ import type {
   Unit,
   UnitYear,
 } from '../../src/lib/domain/types';
+import type { StatisticValue } from '../../src/lib/data/schemas';
 import { frameworkForYear, vintageForYear } from '../../src/lib/domain/periods';
 import { FRAMEWORK_2016, FRAMEWORK_2021, FRAMEWORK_2026 } from './factories';
 import { allUnits, crosswalk } from './reference';
@@ -160,7 +161,24 @@ export function summariesJson() {
       illustrative: true,
     },
   ];
+  const statistics: StatisticValue[] = [
+    {
+      series_id: 'poor_household_rate',
+      name_vi: 'Tỷ lệ hộ nghèo',
+      name_en: 'Poor-household rate',
+      unit: '%',
+      year: 2016,
+      district_code: null,
+      value: 36.9,
+      note: null,
+      source: 'Nguồn thử nghiệm',
+      source_url: 'https://example.org/s42',
+      source_date: '2020-09-16',
+      illustrative: false,
+    },
+  ];
   return {
+    statistics,
     province: YEARS.map(summary),
     district: [
       {
@@ -224,6 +242,7 @@ export function postgrestTables(): Record<string, Record<string, unknown>[]> {
     district_summary: s.district as unknown as Record<string, unknown>[],
     district_year: s.districts as unknown as Record<string, unknown>[],
     indicator_value: s.indicators as unknown as Record<string, unknown>[],
+    statistic_value: s.statistics as unknown as Record<string, unknown>[],
   };
 }
 

@@ -6,6 +6,7 @@ import {
   DistrictYearSchema,
   FrameworkSchema,
   IndicatorValueSchema,
+  StatisticValueSchema,
   TargetSchema,
   UnitSchema,
   UnitYearSchema,
@@ -27,6 +28,7 @@ describe('schemas accept every well-formed row of the fixture dataset unchanged'
     ['area_summary', AreaSummarySchema, [...sums.province, ...sums.district]],
     ['district_year', DistrictYearSchema, sums.districts],
     ['indicator_value', IndicatorValueSchema, sums.indicators],
+    ['statistic_value', StatisticValueSchema, sums.statistics],
   ] as const;
   for (const [name, schema, rows] of cases) {
     it(name, () => {

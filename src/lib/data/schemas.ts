@@ -182,6 +182,38 @@ export const IndicatorValueSchema = z.object({
   ...provenance,
 });
 
+/**
+ * A context series value (e.g. the poor-household rate behind target T3a), view `statistic_value`.
+ * Not a shared domain type: only the data layer and the target cards use it.
+ */
+export interface StatisticValue {
+  series_id: string;
+  name_vi: string;
+  name_en: string;
+  unit: string;
+  year: number;
+  district_code: string | null;
+  value: number;
+  note: string | null;
+  source: string | null;
+  source_url: string | null;
+  source_date: string | null;
+  illustrative: boolean;
+}
+
+export const StatisticValueSchema = z.object({
+  series_id: z.string().check(z.regex(/^[a-z][a-z0-9_]*$/), z.maxLength(100)),
+  name_vi: label,
+  name_en: label,
+  unit: text(100),
+  // Context series reach back before the campaign (e.g. poverty at the start of 2016 and earlier).
+  year: z.int().check(z.minimum(2000), z.maximum(MAX_YEAR)),
+  district_code: z.nullable(districtCode),
+  value: z.number(),
+  note: z.nullable(text(1000)),
+  ...provenance,
+});
+
 /** A rule broken by a row that passed its schema (cross-field consistency). */
 export interface RowIssue {
   field: string;
@@ -339,7 +371,13 @@ export const TABLES = {
     schema: IndicatorValueSchema,
     key: (r) => `${r.target_id}:${r.year}:${r.district_code ?? ''}`,
   },
+  statistic_value: {
+    table: 'statistic_value',
+    schema: StatisticValueSchema,
+    key: (r) => `${r.series_id}:${r.year}:${r.district_code ?? ''}`,
+  },
 } satisfies {
+  statistic_value: TableSpec<StatisticValue>;
   framework: TableSpec<Framework>;
   criterion: TableSpec<Criterion>;
   unit: TableSpec<Unit>;
@@ -369,4 +407,5 @@ export type SchemasMatchDomainTypes = [
   Assert<Exact<Out<typeof AreaSummarySchema>, AreaSummary>>,
   Assert<Exact<Out<typeof DistrictYearSchema>, DistrictYear>>,
   Assert<Exact<Out<typeof IndicatorValueSchema>, IndicatorValue>>,
+  Assert<Exact<Out<typeof StatisticValueSchema>, StatisticValue>>,
 ];

@@ -118,6 +118,7 @@ export function createSnapshotSource(
               district: raw.district,
               districts: raw.districts,
               indicators: raw.indicators,
+              statistics: raw.statistics,
             }),
             as_of: m.as_of,
           };

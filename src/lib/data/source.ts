@@ -15,9 +15,10 @@ import type {
   UnitYear,
 } from '../domain/types';
 import { parseTable, describeValue, type Problem } from './rows';
-import { MAX_YEAR, MIN_YEAR } from './schemas';
+import { MAX_YEAR, MIN_YEAR, type StatisticValue } from './schemas';
 
 export type { Problem } from './rows';
+export type { StatisticValue } from './schemas';
 
 export interface Meta {
   /** Date of the data, ISO yyyy-mm-dd ('' when the source does not say). */
@@ -40,6 +41,8 @@ export interface Summaries {
   district: AreaSummary[];
   districts: DistrictYear[];
   indicators: IndicatorValue[];
+  /** Context series with their sources (e.g. the poor-household rate behind T3a). */
+  statistics: StatisticValue[];
 }
 
 export interface Loaded<T> {
@@ -247,26 +250,35 @@ function unitRef(u: Unit): { vintage: string; code: string } {
   return { vintage: u.vintage, code: u.code };
 }
 
-/** Parse the four summary lists. */
+/** Parse the summary lists. */
 export function parseSummaries(raw: {
   province: unknown;
   district: unknown;
   districts: unknown;
   indicators: unknown;
+  statistics: unknown;
 }): Loaded<Summaries> {
   const province = parseTable('province_summary', raw.province);
   const district = parseTable('district_summary', raw.district);
   const districts = parseTable('district_year', raw.districts);
   const indicators = parseTable('indicator_value', raw.indicators);
+  const statistics = parseTable('statistic_value', raw.statistics);
   const data = {
     province: province.rows,
     district: district.rows,
     districts: districts.rows,
     indicators: indicators.rows,
+    statistics: statistics.rows,
   };
   return {
     data,
-    problems: [...province.problems, ...district.problems, ...districts.problems, ...indicators.problems],
+    problems: [
+      ...province.problems,
+      ...district.problems,
+      ...districts.problems,
+      ...indicators.problems,
+      ...statistics.problems,
+    ],
     illustrative: [...data.province, ...data.district, ...data.districts, ...data.indicators].some(
       (r) => r.illustrative,
     ),

@@ -45,6 +45,9 @@ describe('createSupabaseSource against a PostgREST-like server', () => {
     expect(s.problems).toEqual([]);
     expect(s.data.province.map((r) => r.year)).toEqual(YEARS);
     expect(s.data.indicators).toHaveLength(1);
+    expect(s.data.statistics).toEqual([
+      expect.objectContaining({ series_id: 'poor_household_rate', value: 36.9 }),
+    ]);
   });
 
   it('pages through long lists', async () => {

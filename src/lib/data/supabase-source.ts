@@ -44,6 +44,7 @@ const ORDER: Record<string, Order> = {
   district_summary: [['year'], ['district_code']],
   district_year: [['year'], ['district_code']],
   indicator_value: [['target_id'], ['year'], ['district_code', true]],
+  statistic_value: [['series_id'], ['year'], ['district_code', true]],
 };
 
 function hostOf(url: string): string {
@@ -140,14 +141,15 @@ export function createSupabaseSource(
     },
 
     async loadSummaries() {
-      const [province, district, districts, indicators] = await Promise.all([
+      const [province, district, districts, indicators, statistics] = await Promise.all([
         readView('province_summary'),
         readView('district_summary'),
         readView('district_year'),
         readView('indicator_value'),
+        readView('statistic_value'),
       ]);
       const m = await source.loadMeta();
-      return { ...parseSummaries({ province, district, districts, indicators }), as_of: m.as_of };
+      return { ...parseSummaries({ province, district, districts, indicators, statistics }), as_of: m.as_of };
     },
 
     async loadYear(year: number) {

@@ -1,0 +1,117 @@
+/**
+ * The committed snapshot (public/data/snapshot, produced by `npm run snapshot` from the migrations and
+ * seed through the same views Supabase serves) read through the app's data layer, and the domain
+ * classifications checked against the SQL summaries computed independently in the database.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createSnapshotSource } from '../../src/lib/data/snapshot-source';
+import type { Loaded, Meta, Summaries } from '../../src/lib/data/source';
+import { countClasses } from '../../src/lib/domain/legend';
+import { isBelowThreshold, isNearStandard, criteriaToStandard } from '../../src/lib/domain/status';
+import { unitHistory } from '../../src/lib/domain/history';
+import { searchUnits } from '../../src/lib/domain/search';
+import { defaultViewState, parseViewState, writeViewState } from '../../src/lib/domain/url-state';
+import { vintageForYear, vintageInfo } from '../../src/lib/domain/periods';
+import type { UnitYear } from '../../src/lib/domain/types';
+
+const PUBLIC = fileURLToPath(new URL('../../public/', import.meta.url));
+
+/** Serves public/ like `vite preview` does, from the disk (a missing snapshot fails loudly: 404). */
+async function diskFetch(url: string): Promise<Response> {
+  try {
+    return new Response(await readFile(PUBLIC + url.replace(/^\//, '')), { status: 200 });
+  } catch {
+    return new Response('not found', { status: 404 });
+  }
+}
+
+describe('committed snapshot through the data layer', () => {
+  const src = createSnapshotSource('/', diskFetch);
+  let meta: Loaded<Meta>;
+  let sums: Loaded<Summaries>;
+  const rows = new Map<number, UnitYear[]>();
+
+  beforeAll(async () => {
+    meta = await src.loadMeta();
+    sums = await src.loadSummaries();
+    for (const y of meta.data.years) rows.set(y, (await src.loadYear(y)).data);
+  });
+
+  it('parses without a single problem', async () => {
+    expect(meta.problems).toEqual([]);
+    expect(sums.problems).toEqual([]);
+    for (const y of meta.data.years) expect((await src.loadYear(y)).problems).toEqual([]);
+  });
+
+  it('is flagged illustrative (sample data) with a note in both languages', () => {
+    expect(meta.data.illustrative).toBe(true);
+    expect(meta.data.note_vi).toMatch(/minh họa/i);
+    expect(meta.data.note_en).toMatch(/illustrative/i);
+  });
+
+  it('has one row per unit of the vintage every year', () => {
+    for (const [year, list] of rows) {
+      expect(list.length, String(year)).toBe(vintageInfo(vintageForYear(year)).units);
+    }
+  });
+
+  it('agrees with the SQL province summaries: legend counts, below-15, averages', () => {
+    for (const s of sums.data.province) {
+      const list = rows.get(s.year)!;
+      const units = meta.data.units.filter((u) => u.vintage === s.vintage);
+      const fw = meta.data.frameworks.find((f) => f.id === s.framework)!;
+      const status = countClasses(list, units, 'status', fw);
+      const label = String(s.year);
+      expect(status.dat_chuan! + status.nang_cao! + status.kieu_mau!, label).toBe(s.xa_ntm);
+      expect(status.chua_dat! + s.xa_ntm, label).toBe(s.xa_assessed);
+      expect(status.urban_dat_chuan, label).toBe(s.urban_civilised);
+      const criteria = countClasses(list, units, 'criteria', fw);
+      expect(criteria.not_applicable, label).toBe(s.urban_total);
+      expect(criteria.no_data, label).toBe(s.xa_total - s.xa_assessed);
+      const below = list.filter((r) => isBelowThreshold(r, fw)).length;
+      expect(fw.below_threshold === null ? null : below, label).toBe(s.xa_below_threshold);
+      const assessed = list.filter((r) => r.kind === 'xa' && r.tier !== null);
+      if (s.avg_criteria_xa !== null) {
+        const avg = assessed.reduce((a, r) => a + r.criteria_count, 0) / assessed.length;
+        expect(Math.abs(avg - s.avg_criteria_xa), label).toBeLessThanOrEqual(0.005 + 1e-9);
+      }
+    }
+  });
+
+  it('exercises the planner filters: some xã below 15 and some one or two criteria short', () => {
+    const all = [...rows.values()].flat();
+    const fw2021 = meta.data.frameworks.find((f) => f.id === '2021-2025')!;
+    expect(
+      all.filter((r) => r.year >= 2021 && r.year <= 2025 && isBelowThreshold(r, fw2021)).length,
+    ).toBeGreaterThan(0);
+    expect(all.filter((r) => isNearStandard(r)).length).toBeGreaterThan(0);
+    expect(all.every((r) => (criteriaToStandard(r) ?? 0) >= 0)).toBe(true);
+  });
+
+  it('follows a 2025 unit back to the 2016 units through the crosswalk', () => {
+    const h = unitHistory('03433', '2025', rows, meta.data.crosswalk);
+    const years = [...new Set(h.map((e) => e.year))];
+    expect(years).toEqual(meta.data.years);
+    expect(h.filter((e) => e.year === 2026).map((e) => e.relation)).toEqual(['self']);
+    expect(h.filter((e) => e.year === 2022).map((e) => e.row.name)).toEqual([
+      'Thị trấn Mường Tè',
+      'Xã Bum Tở',
+      'Xã Kan Hồ',
+    ]);
+  });
+
+  it('finds units by name without diacritics', () => {
+    const units2020 = meta.data.units.filter((u) => u.vintage === '2020');
+    expect(searchUnits(units2020, 'muong te')[0]?.name).toBe('Thị trấn Mường Tè');
+  });
+
+  it('restores a shared view on the snapshot years', () => {
+    const years = meta.data.years;
+    const d = defaultViewState(years[years.length - 1]!);
+    const s = parseViewState('?year=2022&mode=criterion&criterion=17&below=1', d, years);
+    expect(s).toMatchObject({ year: 2022, mode: 'criterion', criterion: 17, below: true });
+    expect(writeViewState(s, d)).toBe('?year=2022&mode=criterion&criterion=17&below=1');
+  });
+});
