@@ -22,7 +22,7 @@ describe('createSupabaseSource against a PostgREST-like server', () => {
     for (const c of server.log) {
       expect(c.headers.apikey).toBe(KEY);
       expect(c.headers.authorization).toBe(`Bearer ${KEY}`);
-      expect(c.params.get('select')).toBe('*');
+      expect(c.params.get('select')).toBe(c.view === 'province_summary' ? 'year' : '*');
       expect(c.params.get('order')).toBeTruthy();
     }
     expect(server.log.find((c) => c.view === 'unit')!.params.get('order')).toBe(

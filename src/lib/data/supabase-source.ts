@@ -74,10 +74,10 @@ export function createSupabaseSource(
    * All rows of a view (optionally filtered by year), in its stable order. Returns the raw JSON for the
    * schemas to judge: a non-array answer is passed through so parseRows reports it.
    */
-  async function readView(view: keyof typeof ORDER, year?: number): Promise<unknown> {
+  async function readView(view: keyof typeof ORDER, year?: number, columns = '*'): Promise<unknown> {
     const all: unknown[] = [];
     for (let page = 0; page < maxPages; page++) {
-      let q = client.from(view).select('*');
+      let q = client.from(view).select(columns);
       if (year !== undefined) q = q.eq('year', year);
       for (const [col, nullsFirst] of ORDER[view]!)
         q = q.order(col, { ascending: true, nullsFirst: nullsFirst ?? false });
@@ -115,7 +115,7 @@ export function createSupabaseSource(
           readView('unit'),
           readView('crosswalk'),
           readView('target'),
-          readView('province_summary'),
+          readView('province_summary', undefined, 'year'),
         ]);
         const d = Array.isArray(dataset) && dataset.length > 0 ? (dataset[0] as Record<string, unknown>) : {};
         // Years with data = years the province summary has (one row per year with unit data).
