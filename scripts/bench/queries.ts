@@ -8,7 +8,8 @@
  *   district_summary   one year
  *   unit_year          one year (the map's colours)
  * A bounded number of iterations (ITERATIONS_PER_KIND per kind, shuffled deterministically), timed per
- * transaction; returns p50 and p95 in ms per kind. Run alone: npx tsx scripts/bench/queries.ts
+ * transaction; returns p50 and p95 in ms per kind, plus the p50 of the same queries run one at a time
+ * (what one visitor waits when nobody else queries). Run alone: npx tsx scripts/bench/queries.ts
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +19,7 @@ import { appTypes } from '../../supabase/tools/pg-types';
 
 const CLIENTS = 50;
 const ITERATIONS_PER_KIND = 120;
+const SINGLE_CLIENT_ITERATIONS = 60;
 const YEARS = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
 
 interface Job {
@@ -65,8 +67,10 @@ async function runAsAnon(pool: pg.Pool, job: Job): Promise<{ ms: number; rows: n
   try {
     const t0 = performance.now();
     await client.query('begin read only');
-    await client.query('set local role anon');
-    await client.query(`select set_config('request.jwt.claims', '{"role":"anon"}', true)`);
+    // As PostgREST does: role and claims for this transaction only, in one statement.
+    await client.query(
+      `select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true)`,
+    );
     const result = await client.query(job.sql, job.params);
     await client.query('commit');
     return { ms: performance.now() - t0, rows: result.rowCount ?? 0 };
@@ -110,6 +114,14 @@ export async function benchQueries(): Promise<Record<string, number | string>> {
         }),
       );
       const wallMs = performance.now() - t0;
+      // The same queries one at a time (no queueing behind our own clients), for comparison.
+      const single: Record<Job['kind'], number[]> = {
+        province_summary: [],
+        district_summary: [],
+        unit_year: [],
+      };
+      for (const job of queue.slice(0, SINGLE_CLIENT_ITERATIONS))
+        single[job.kind].push((await runAsAnon(pool, job)).ms);
       const version = (await pool.query('show server_version')).rows[0]?.server_version as string;
 
       const result: Record<string, number | string> = {
@@ -123,6 +135,8 @@ export async function benchQueries(): Promise<Record<string, number | string>> {
         const sorted = [...timings[kind]].sort((a, b) => a - b);
         result[`queries.${kind}.p50_ms`] = round2(percentile(sorted, 50));
         result[`queries.${kind}.p95_ms`] = round2(percentile(sorted, 95));
+        const alone = [...single[kind]].sort((a, b) => a - b);
+        result[`queries.${kind}.single_client_p50_ms`] = round2(percentile(alone, 50));
         result[`queries.${kind}.max_rows`] = rowCounts[kind];
       }
       return result;
@@ -136,5 +150,5 @@ export async function benchQueries(): Promise<Record<string, number | string>> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const result = await benchQueries();
-  for (const [key, value] of Object.entries(result)) console.log(`${key.padEnd(40)} ${value}`);
+  for (const [key, value] of Object.entries(result)) console.log(`${key.padEnd(48)} ${value}`);
 }
