@@ -577,6 +577,9 @@ function buildIndicators(districtCodes: readonly string[]): ObservationRow[] {
 
   // T3a: average yearly reduction of the poor-household rate (percentage points per year).
   add('T3a', 2020, 4.78, sourced(SOURCES.S46), 'Bình quân 2016–2020 (chuẩn nghèo 2016–2020)');
+  // 2021 switched to the multidimensional standard (16.33% → 27.9%): no comparable reduction exists; the
+  // value below is illustrative only, so that the series has every year of the period.
+  add('T3a', 2021, 3.9, ILLUSTRATIVE, 'Năm chuyển đổi chuẩn nghèo: không so sánh được với 2020 (minh họa)');
   add('T3a', 2022, 3.6, ILLUSTRATIVE, 'Bình quân từ 2021 (chuẩn nghèo đa chiều 2022–2025)');
   add('T3a', 2023, 3.4, sourced(SOURCES.S49), 'Bình quân 2021–2023');
   add(

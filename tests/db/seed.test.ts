@@ -142,6 +142,30 @@ describe('sample data', () => {
     expect(perYear.filter((r) => r.civilised > 0)).toHaveLength(11);
   });
 
+  it('has a province value for every target T1a–T8 in every year 2021–2025 (anon: all but the draft)', async () => {
+    const seen = await asRole(
+      db.api,
+      ANON,
+      async (qq) =>
+        (
+          await qq(`select t.id, y.year from public.target t cross join generate_series(2021, 2025) y(year)
+                  where not exists (select from public.indicator_value v
+                                    where v.target_id = t.id and v.year = y.year and v.district_code is null)
+                  order by 1, 2`)
+        ).rows,
+    );
+    expect(seen).toEqual([{ id: 'T4a', year: 2025 }]); // the unpublished draft
+    const all =
+      await q(`select count(*)::int as n from public.target t cross join generate_series(2021, 2025) y(year)
+                         where not exists (select from public.indicator_value v
+                                           where v.target_id = t.id and v.year = y.year and v.district_code is null)`);
+    expect(all).toEqual([{ n: 0 }]);
+    // T3a is also measured per district (4 points a year in poor districts).
+    const [d] = await q(`select count(distinct district_code)::int as n from public.indicator_value
+                         where target_id = 'T3a' and district_code is not null`);
+    expect(d).toEqual({ n: 8 });
+  });
+
   it('starts 2026 on the 38 merged units under the 10-criteria framework with no xã carrying the standard over', async () => {
     const [s] =
       await q(`select vintage, framework, xa_total, xa_ntm, xa_below_threshold, urban_total, districts_total
