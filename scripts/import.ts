@@ -72,11 +72,12 @@ export function pgTarget(connectionString: string): ImportTarget {
     label: 'PostgreSQL',
     async catalog() {
       await ready();
-      const [frameworks, criteria, units] = await Promise.all([
-        client.query<Framework>('select * from public.framework order by id'),
-        client.query<Criterion>('select * from public.criterion order by framework, number'),
-        client.query<Unit>('select * from public.unit order by vintage, code'),
-      ]);
+      // One client runs one query at a time.
+      const frameworks = await client.query<Framework>('select * from public.framework order by id');
+      const criteria = await client.query<Criterion>(
+        'select * from public.criterion order by framework, number',
+      );
+      const units = await client.query<Unit>('select * from public.unit order by vintage, code');
       return { frameworks: frameworks.rows, criteria: criteria.rows, units: units.rows };
     },
     async unitYears(year) {

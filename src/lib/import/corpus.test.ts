@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { referenceCatalog } from '../../../tests/fixtures/import/catalog';
-import { CORPUS_DIR, type CorpusCase } from '../../../tests/fixtures/import/make-corpus';
+import { CORPUS_DIR, makeCorpus, type CorpusCase } from '../../../tests/fixtures/import/make-corpus';
 import { readImportFile } from './import-file';
 import { MAX_FILE_BYTES } from './limits';
 
@@ -43,6 +44,24 @@ describe('import corpus (pure)', () => {
       [...new Set(c.problems.filter((p) => p.severity === 'error').map((p) => p.code))].sort(),
     );
     if (c.expect === 'rejected') expect(report.rows.length === 0 || !report.ok).toBe(true);
+  });
+
+  it('is exactly what make-corpus.ts generates (deterministic, committed up to date)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'corpus-'));
+    try {
+      await makeCorpus(dir);
+      const names = (await readdir(dir)).sort();
+      expect(names).toEqual((await readdir(CORPUS_DIR)).sort());
+      for (const name of names) {
+        const [fresh, committed] = await Promise.all([
+          readFile(join(dir, name)),
+          readFile(join(CORPUS_DIR, name)),
+        ]);
+        expect(fresh.equals(committed), name).toBe(true);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a file over the size limit before reading it', async () => {
