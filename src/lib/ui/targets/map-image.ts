@@ -67,8 +67,26 @@ export async function captureMapImage(
   }
 }
 
-/** The app's map, as MapView exposes it (window.__ntmMap.map); null when the map is not there. */
-export function captureAppMap(timeoutMs?: number): Promise<string | null> {
+/**
+ * The static SVG map drawn by StaticMap.svelte (no WebGL, or a tiles error), as a data: URL, or null when
+ * none is on the page. Fills are attributes on the paths, so the picture keeps its colours out of the page.
+ */
+export function staticMapImage(root: ParentNode = document): string | null {
+  const svg = root.querySelector<SVGSVGElement>('svg.static-map');
+  if (!svg) return null;
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  const markup = new XMLSerializer().serializeToString(clone);
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`;
+}
+
+/**
+ * The app's map as a picture: the MapLibre map as MapView exposes it (window.__ntmMap.map), or else the
+ * static SVG map when one is shown; null when there is neither.
+ */
+export async function captureAppMap(timeoutMs?: number): Promise<string | null> {
   const ctl = (globalThis as { __ntmMap?: { map?: CapturableMap } }).__ntmMap;
-  return captureMapImage(ctl?.map, timeoutMs);
+  const png = await captureMapImage(ctl?.map, timeoutMs);
+  if (png) return png;
+  return typeof document === 'undefined' ? null : staticMapImage();
 }

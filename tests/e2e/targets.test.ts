@@ -1,0 +1,242 @@
+// The leaders' targets view and its printed report, in a real browser (Debian Chromium, SwiftShader WebGL)
+// on the built app with the committed snapshot data.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { collectPageErrors, DESKTOP, launchBrowser, PHONE, SCREENSHOT_DIR, waitForMapIdle } from './browser';
+import { formatValue } from '../../src/lib/report/units';
+import type { AreaSummary, Target } from '../../src/lib/domain/types';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+/** The target ids of the reference table (data/reference/targets-2021-2025.md): T1a … T8. */
+const TARGET_IDS = [
+  ...readFileSync('data/reference/targets-2021-2025.md', 'utf8').matchAll(/^\| (T\d[a-z]?) \|/gm),
+].map((m) => m[1]!);
+const snapshot = {
+  meta: JSON.parse(readFileSync('public/data/snapshot/meta.json', 'utf8')) as { targets: Target[] },
+  summaries: JSON.parse(readFileSync('public/data/snapshot/summaries.json', 'utf8')) as {
+    province: AreaSummary[];
+  },
+};
+
+async function openTargets(query = '', size: { width: number; height: number } = DESKTOP) {
+  const page = await browser.newPage({ viewport: size });
+  const errors = collectPageErrors(page);
+  await page.goto(`${baseUrl}?view=targets${query}`);
+  await waitForMapIdle(page);
+  await page.waitForSelector('[data-testid="targets-view"]');
+  return { page, errors };
+}
+
+/** A screenshot of the viewport with `selector` scrolled to the top (a full page is too tall to look at). */
+async function shotAt(page: Page, selector: string, name: string) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page
+    .locator(selector)
+    .first()
+    .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the targets view', () => {
+  it('the reference lists the 22 targets T1a–T8', () => {
+    expect(TARGET_IDS).toHaveLength(22);
+    expect(TARGET_IDS[0]).toBe('T1a');
+    expect(TARGET_IDS.at(-1)).toBe('T8');
+  });
+
+  it('shows every target T1a–T8 with a value or an explicit "chưa có số liệu", a chart and a status', async () => {
+    const { page, errors } = await openTargets();
+    const cards = page.locator('[data-testid="targets-view"] article[data-target]');
+    expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-target')))).toEqual(
+      TARGET_IDS,
+    );
+    const shown = await cards.evaluateAll((els) =>
+      els.map((e) => ({
+        id: e.getAttribute('data-target'),
+        value:
+          (e.querySelector('[data-testid="target-value"]') as HTMLElement | null)?.innerText.trim() ?? '',
+        charts: e.querySelectorAll('[data-testid="trend-chart"]').length,
+        status: e.getAttribute('data-status'),
+        badge: e.querySelector('.badge')?.textContent?.trim() ?? '',
+      })),
+    );
+    for (const card of shown) {
+      expect(card.value === 'Chưa có số liệu' || /\d/.test(card.value), `${card.id}: "${card.value}"`).toBe(
+        true,
+      );
+      expect(card.charts, card.id!).toBe(1);
+      expect(card.status).toMatch(/^(met|on_track|at_risk|missed|no_data|no_target)$/);
+      // The status is written out, not only coloured.
+      expect(card.badge.length).toBeGreaterThan(3);
+    }
+    // The value shown is the snapshot's: T1b in 2025 is the province's share of xã at the standard.
+    const t1b = snapshot.summaries.province.find((p) => p.year === 2025)!.xa_ntm_pct;
+    expect(
+      await page.locator('article[data-target="T1b"] [data-testid="target-value"] .number').innerText(),
+    ).toBe(formatValue(t1b, '%', 'vi'));
+    // Eight groups, the period result lists every target, illustrative figures are flagged.
+    expect(await page.locator('[data-testid="targets-view"] section.group h3').count()).toBe(8);
+    expect(await page.locator('[data-testid="period-result"] tbody tr').count()).toBe(22);
+    expect(await page.locator('[data-testid="targets-view"]').innerText()).toContain('minh họa');
+    // Indicators measured per district carry their breakdown.
+    expect(
+      await page.locator('article[data-target="T1b"] [data-testid="district-breakdown"] tbody tr').count(),
+    ).toBe(8);
+    expect(errors).toEqual([]);
+
+    await shotAt(page, '[data-testid="targets-view"]', 'targets-desktop-period');
+    await shotAt(page, '#target-group-1', 'targets-desktop-cards');
+    await page.close();
+  });
+
+  it('the chart has a text and a table equivalent', async () => {
+    const { page } = await openTargets();
+    const chart = page.locator('article[data-target="T1b"] [data-testid="trend-chart"]');
+    const label = (await chart.getAttribute('aria-label')) ?? '';
+    expect(label).toContain(
+      '2025: ' + formatValue(snapshot.summaries.province.find((p) => p.year === 2025)!.xa_ntm_pct, '%', 'vi'),
+    );
+    expect(label).toContain('Mục tiêu 2025: ≥ 57,5%');
+    const rows = page.locator('article[data-target="T1b"] .trend details table tbody tr');
+    expect(await rows.count()).toBe(7); // 2020–2025 and the target
+    await page.close();
+  });
+
+  it('works at 390 px: nothing wider than the screen', async () => {
+    const { page, errors } = await openTargets('', PHONE);
+    const widths = await page.evaluate(() => ({
+      doc: document.documentElement.scrollWidth,
+      view: document.querySelector('[data-testid="targets-view"]')!.getBoundingClientRect().width,
+      charts: [...document.querySelectorAll('[data-testid="trend-chart"]')].map(
+        (c) => c.getBoundingClientRect().right,
+      ),
+    }));
+    expect(widths.doc).toBeLessThanOrEqual(PHONE.width);
+    expect(widths.view).toBeLessThanOrEqual(PHONE.width);
+    expect(Math.max(...widths.charts)).toBeLessThanOrEqual(PHONE.width);
+    expect(errors).toEqual([]);
+    await shotAt(page, '[data-testid="targets-view"]', 'targets-phone-period');
+    await shotAt(page, 'article[data-target="T1b"]', 'targets-phone-card');
+    await page.close();
+  });
+
+  it('a district shows its own figures, and English formats numbers the English way', async () => {
+    const { page } = await openTargets('&district=107&lang=en');
+    const title = await page.locator('#targets-title').innerText();
+    expect(title).toContain('Mường Tè');
+    const t1b = await page.locator('article[data-target="T1b"] [data-testid="target-value"]').innerText();
+    expect(t1b).toMatch(/^\d+(\.\d+)?%/);
+    // T2 is measured for the province only: the district view says so.
+    expect(await page.locator('article[data-target="T2"]').innerText()).toContain('Province figure');
+    await page.close();
+  });
+
+  it('says "chưa có số liệu" for an indicator without figures, never 0', async () => {
+    // The same snapshot with every T8 row removed, served to the real page (no service worker in between).
+    const page = await browser.newPage({ viewport: DESKTOP, serviceWorkers: 'block' });
+    const errors = collectPageErrors(page);
+    await page.route('**/data/snapshot/summaries.json', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { indicators: { target_id: string }[] };
+      body.indicators = body.indicators.filter((r) => r.target_id !== 'T8');
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto(`${baseUrl}?view=targets`);
+    await page.waitForSelector('[data-testid="targets-view"]');
+    const card = page.locator('article[data-target="T8"]');
+    expect(await card.locator('[data-testid="target-value"]').innerText()).toBe('Chưa có số liệu');
+    expect(await card.getAttribute('data-status')).toBe('no_data');
+    expect(await card.locator('[data-testid="trend-chart"]').getAttribute('aria-label')).toContain(
+      '2025: chưa có số liệu',
+    );
+    const periodRow = page.locator('[data-testid="period-result"] tr[data-target="T8"]');
+    expect(await periodRow.getAttribute('data-verdict')).toBe('no_data');
+    expect(await periodRow.innerText()).toContain('Chưa có số liệu');
+    // Every other target still shows its figure.
+    expect(await page.locator('article[data-status="no_data"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the printed report', () => {
+  it('prints the map picture, the targets table, the date and the sources on A4', async () => {
+    const { page, errors } = await openTargets();
+    // window.print() opens a dialog: record the call instead.
+    await page.evaluate(() => {
+      const w = window as unknown as { __printed: number; print: () => void };
+      w.__printed = 0;
+      w.print = () => {
+        w.__printed += 1;
+      };
+    });
+    await page.click('[data-testid="print-report-button"]');
+    await page.waitForFunction(() => (window as unknown as { __printed: number }).__printed === 1, null, {
+      timeout: 30_000,
+    });
+
+    await page.emulateMedia({ media: 'print' });
+    const img = page.locator('[data-testid="print-map"]');
+    const src = (await img.getAttribute('src')) ?? '';
+    expect(src.startsWith('data:image/png;base64,')).toBe(true);
+    const png = Buffer.from(src.slice('data:image/png;base64,'.length), 'base64');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(20_000);
+    const box = await img.boundingBox();
+    expect(box && box.width > 200 && box.height > 100).toBe(true);
+    // The picture is a real map, not a blank canvas: many distinct colours.
+    const colours = await img.evaluate(async (el: HTMLImageElement) => {
+      await el.decode();
+      const c = document.createElement('canvas');
+      c.width = el.naturalWidth;
+      c.height = el.naturalHeight;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(el, 0, 0);
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length; i += 4 * 97)
+        seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      return seen.size;
+    });
+    expect(colours).toBeGreaterThan(20);
+
+    const table = page.locator('[data-testid="print-targets"]');
+    expect(await table.isVisible()).toBe(true);
+    expect(
+      await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-target'))),
+    ).toEqual(TARGET_IDS);
+    const report = await page.locator('[data-testid="print-report"]').innerText();
+    expect(report).toMatch(/Ngày in: \d{2}\/\d{2}\/\d{4}/);
+    expect(report).toContain('Kết luận số 98-KL/TU');
+    expect(report).toContain('[S31]');
+    expect(report).toContain('MINH HỌA');
+    // Only the report is printed: the interactive page is hidden.
+    expect(await page.locator('[data-testid="targets-view"]').isVisible()).toBe(false);
+    expect(await page.locator('[data-testid="map"]').isVisible()).toBe(false);
+    expect(await page.locator('header.top').isVisible()).toBe(false);
+
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync('test-results/targets-report.pdf', pdf);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(50_000);
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(3);
+
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('[data-testid="print-report"]').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
