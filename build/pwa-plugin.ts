@@ -18,11 +18,15 @@ const SW_SOURCE = path.join(ROOT, 'src/lib/pwa/sw.ts');
 const REGISTER_SOURCE = '/src/lib/pwa/register.ts';
 const PLACEHOLDER = /(["'`])__NTM_SW_MANIFEST__\1/;
 
-/** Public files precached at install: small JSON (snapshot, tile indexes, static maps, attribution). */
+/**
+ * Public files precached at install: the runtime config and the small JSON (snapshot, tile indexes,
+ * static maps, attribution). The .pmtiles archives are cached at run time, the ones a visit uses.
+ */
 const PRECACHE_PUBLIC = (rel: string) =>
-  (rel.startsWith('data/') || rel.startsWith('tiles/')) && rel.endsWith('.json');
-/** Public files whose bytes version the caches (the archives are cached at run time, not precached). */
-const VERSIONED_PUBLIC = (rel: string) => rel.startsWith('data/') || rel.startsWith('tiles/');
+  rel === 'config.json' || ((rel.startsWith('data/') || rel.startsWith('tiles/')) && rel.endsWith('.json'));
+/** Public files whose bytes version the caches. */
+const VERSIONED_PUBLIC = (rel: string) =>
+  rel === 'config.json' || rel.startsWith('data/') || rel.startsWith('tiles/');
 
 function listFiles(dir: string, prefix = ''): string[] {
   let entries: string[];

@@ -1,5 +1,5 @@
 /**
- * Registers the service worker (production builds only) once the page has loaded, so it never competes
+ * Registers the service worker (built apps only) once the page has loaded, so it never competes
  * with the first paint. Then asks it to cache what the page fetched before it took control (the data
  * files and tile archives of this first visit): after one visit, the same view works offline.
  * Sets <html data-offline-ready="true"> when that is done (the offline test waits for it).
@@ -43,4 +43,6 @@ export async function registerServiceWorker(base: string = import.meta.env.BASE_
   }
 }
 
-if (import.meta.env.PROD) void registerServiceWorker();
+// No import.meta.env.PROD guard: the plugin injects this module into builds only (never into `vite` dev),
+// and a build made under vitest (NODE_ENV=test, as the e2e setup does) must register the worker too.
+void registerServiceWorker();

@@ -1,7 +1,8 @@
 /**
  * Settings read when the page starts, not when it is built: `${BASE_URL}config.json` (optional).
- * A deployer can point one build at another Supabase project or basemap by dropping a config.json next
- * to index.html, and the browser tests point the built app at a fake Supabase the same way.
+ * A deployer can point one build at another Supabase project or basemap by editing public/config.json
+ * (shipped as {} = keep the build's values; served next to index.html), and the browser tests point the
+ * built app at a fake Supabase the same way.
  *
  * config.json: { "supabaseUrl": "https://xyz.supabase.co", "supabaseAnonKey": "…", "basemapStyleUrl": "…" }
  * Every key is optional; a missing key keeps the build-time value (VITE_SUPABASE_URL,
