@@ -19,16 +19,8 @@ export async function readImportFile(
   if (bytes.length === 0) {
     return fileReport([fileProblem('file_empty', 'Tệp rỗng (0 byte).', 'The file is empty (0 bytes).')]);
   }
-  if (bytes.length > MAX_FILE_BYTES) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    return fileReport([
-      fileProblem(
-        'file_too_large',
-        `Tệp lớn ${mb(bytes.length)} MB, vượt quá giới hạn ${mb(MAX_FILE_BYTES)} MB. Mỗi tệp chỉ gồm các đơn vị của một năm; tệp mẫu chỉ khoảng vài chục KB.`,
-        `The file is ${mb(bytes.length)} MB, more than the ${mb(MAX_FILE_BYTES)} MB limit. One file holds one year; a template is a few tens of KB.`,
-      ),
-    ]);
-  }
+  const tooLarge = sizeReport(bytes.length);
+  if (tooLarge) return tooLarge;
   // Old binary Excel (.xls, OLE2 compound file): exceljs cannot read it.
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     return fileReport([
@@ -61,4 +53,17 @@ export async function readImportFile(
   const read = readCsv(bytes);
   if (!read.ok) return fileReport(read.problems, { format: 'csv' });
   return validateGrid(read.grid, catalog, opts);
+}
+
+/** The report for a file over MAX_FILE_BYTES, or null: callers holding a File check before reading it. */
+export function sizeReport(size: number): ImportReport | null {
+  if (size <= MAX_FILE_BYTES) return null;
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return fileReport([
+    fileProblem(
+      'file_too_large',
+      `Tệp lớn ${mb(size)} MB, vượt quá giới hạn ${mb(MAX_FILE_BYTES)} MB. Mỗi tệp chỉ gồm các đơn vị của một năm; tệp mẫu chỉ khoảng vài chục KB.`,
+      `The file is ${mb(size)} MB, more than the ${mb(MAX_FILE_BYTES)} MB limit. One file holds one year; a template is a few tens of KB.`,
+    ),
+  ]);
 }

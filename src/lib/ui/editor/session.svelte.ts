@@ -1,0 +1,119 @@
+import { createClient, type Session, type SupabaseClient } from '@supabase/supabase-js';
+import { identityOf, type EditorIdentity } from './scope';
+
+/**
+ * The editor's Supabase Auth session (email one-time code). This module imports supabase-js, so it is
+ * only ever reached through a dynamic import() behind the "Đăng nhập biên tập" button: the public page
+ * never downloads the auth code. One session per project, shared by every editor component.
+ */
+
+export type AuthStep = 'loading' | 'signed_out' | 'code_sent' | 'signed_in';
+
+/** Supabase Auth errors → what an editor can act on (Vietnamese first). */
+export function authMessage(
+  error: { message?: string; status?: number; code?: string } | null,
+  lang: 'vi' | 'en',
+): string {
+  const m = (error?.message ?? '').toLowerCase();
+  const code = error?.code ?? '';
+  const pick = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+  if (code === 'otp_expired' || m.includes('expired') || m.includes('invalid') || m.includes('token'))
+    return pick(
+      'Mã không đúng hoặc đã hết hạn. Hãy kiểm tra lại hoặc gửi mã mới.',
+      'Wrong or expired code. Check it or send a new one.',
+    );
+  if (m.includes('signups not allowed') || m.includes('user not found') || code === 'otp_disabled')
+    return pick(
+      'Email này chưa được đăng ký làm biên tập viên. Hãy liên hệ quản trị viên.',
+      'This email is not registered as an editor. Contact the administrator.',
+    );
+  if (error?.status === 429 || m.includes('rate') || m.includes('seconds'))
+    return pick(
+      'Gửi mã quá nhiều lần. Hãy đợi một phút rồi thử lại.',
+      'Too many codes requested. Wait a minute and retry.',
+    );
+  if (m.includes('fetch') || m.includes('network'))
+    return pick(
+      'Không kết nối được máy chủ. Hãy kiểm tra mạng.',
+      'Cannot reach the server. Check the connection.',
+    );
+  return pick(
+    `Không đăng nhập được: ${error?.message ?? 'lỗi không rõ'}`,
+    `Sign-in failed: ${error?.message ?? 'unknown error'}`,
+  );
+}
+
+export class EditorSession {
+  readonly client: SupabaseClient;
+  session = $state.raw<Session | null>(null);
+  step = $state<AuthStep>('loading');
+  email = $state('');
+  identity = $derived<EditorIdentity | null>(identityOf(this.session?.user));
+
+  constructor(url: string, anonKey: string) {
+    this.client = createClient(url, anonKey, {
+      auth: {
+        persistSession: true,
+        autoRefreshToken: true,
+        detectSessionInUrl: false,
+        storageKey: 'laichau-ntm-editor',
+      },
+    });
+    this.client.auth.onAuthStateChange((_event, session) => {
+      this.session = session;
+      if (session) this.step = 'signed_in';
+      else if (this.step === 'signed_in' || this.step === 'loading') this.step = 'signed_out';
+    });
+    // A session saved by an earlier visit is reused (still only after the user opened the editor).
+    void this.client.auth.getSession().then(({ data }) => {
+      this.session = data.session;
+      this.step = data.session ? 'signed_in' : 'signed_out';
+    });
+  }
+
+  /** Sends the one-time code. Never creates accounts: editors are registered by an administrator. */
+  async sendCode(email: string, lang: 'vi' | 'en'): Promise<string | null> {
+    const { error } = await this.client.auth.signInWithOtp({
+      email: email.trim(),
+      options: { shouldCreateUser: false },
+    });
+    if (error) return authMessage(error, lang);
+    this.email = email.trim();
+    this.step = 'code_sent';
+    return null;
+  }
+
+  async verify(code: string, lang: 'vi' | 'en'): Promise<string | null> {
+    const { data, error } = await this.client.auth.verifyOtp({
+      email: this.email,
+      token: code.trim(),
+      type: 'email',
+    });
+    if (error) return authMessage(error, lang);
+    this.session = data.session;
+    this.step = data.session ? 'signed_in' : 'signed_out';
+    return null;
+  }
+
+  restart(): void {
+    this.step = 'signed_out';
+  }
+
+  async signOut(): Promise<void> {
+    await this.client.auth.signOut();
+    this.session = null;
+    this.step = 'signed_out';
+  }
+}
+
+const sessions = new Map<string, EditorSession>();
+
+export function editorSession(url: string, anonKey: string): EditorSession {
+  const key = `${url}\n${anonKey}`;
+  let s = sessions.get(key);
+  if (!s) {
+    s = new EditorSession(url, anonKey);
+    sessions.set(key, s);
+  }
+  return s;
+}

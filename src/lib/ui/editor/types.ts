@@ -1,0 +1,22 @@
+import type { UnitKind } from '../../domain/types';
+import type { ImportCatalog } from '../../import/catalog';
+
+/** Props of <EditorEntry> (and of the lazily loaded <EditorPanel>). */
+export interface EditorProps {
+  lang: 'vi' | 'en';
+  /** Supabase project (runtime config); null = editing unavailable (snapshot-only deployment). */
+  supabaseUrl: string | null;
+  supabaseAnonKey: string | null;
+  /** Frameworks, criteria and units (the app's meta: snapshot meta.json or the Supabase views). */
+  catalog: ImportCatalog | null;
+  /** The year shown on the map: edited by the criteria editor, preselected in the import dialog. */
+  year: number;
+  /** Years offered by the import dialog (e.g. meta.years); the current year is always included. */
+  years: readonly number[];
+  /** The selected unit, when mounted in the unit panel: shows its criteria editor and change history. */
+  unit?: { code: string; name: string; kind: UnitKind; district_code: string | null } | null;
+  /** Called after a successful write, so the app can reload that year's data. */
+  onchanged?: (year: number) => void;
+}
+
+export const tr = (lang: 'vi' | 'en', vi: string, en: string): string => (lang === 'vi' ? vi : en);
