@@ -106,6 +106,8 @@ export class EditorSession {
   }
 }
 
+// A cache of clients, not reactive state.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const sessions = new Map<string, EditorSession>();
 
 export function editorSession(url: string, anonKey: string): EditorSession {
