@@ -1,9 +1,7 @@
 /**
  * The CLI's Supabase path (SUPABASE_URL + SUPABASE_SERVICE_ROLE_KEY → supabase-js → PostgREST RPC) on
- * the real database. PostgREST cannot run here, so a minimal stand-in answers the few requests the CLI
- * makes, the way PostgREST does: it takes the role from the bearer token's claims, runs the statement in
- * a transaction with `set local role` and request.jwt.claims, and answers JSON or a PostgREST-style
- * error. It always rolls back, so the shared database is left as it was.
+ * the real database, through a PostgREST stand-in (tests/fixtures/import/postgrest-standin.ts) served
+ * over HTTP. It always rolls back, so the shared database is left as it was.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,13 +14,7 @@ import { appTypes } from '../../supabase/tools/pg-types';
 import { sampleAssessments } from '../fixtures/import/fill';
 import { referenceCatalog } from '../fixtures/import/catalog';
 import { CORPUS_DIR } from '../fixtures/import/make-corpus';
-
-const IDENT = /^[a-z_][a-z0-9_]*$/;
-
-function token(claims: Record<string, unknown>): string {
-  const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  return `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}.test-signature`;
-}
+import { answerPostgrest, testToken as token } from '../fixtures/import/postgrest-standin';
 
 async function body(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -38,60 +30,20 @@ const requests: string[] = [];
 beforeAll(async () => {
   pool = new pg.Pool({ ...apiSettings(inject('pgDb')), types: appTypes, max: 4 });
   server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(`${req.method} ${url.pathname}`);
-    const claims = JSON.parse(
-      Buffer.from((req.headers.authorization ?? '').split('.')[1] ?? '', 'base64url').toString() || '{}',
-    ) as { role?: string };
-    const role = claims.role ?? 'anon';
-    const send = (status: number, payload: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(payload));
-    };
-    let sql: string;
-    let params: unknown[] = [];
-    const rpc = /^\/rest\/v1\/rpc\/([a-z_]+)$/.exec(url.pathname);
-    const table = /^\/rest\/v1\/([a-z_]+)$/.exec(url.pathname);
-    if (req.method === 'POST' && rpc) {
-      const args = JSON.parse(await body(req)) as Record<string, unknown>;
-      const names = Object.keys(args).filter((k) => IDENT.test(k));
-      params = names.map((k) => (typeof args[k] === 'object' ? JSON.stringify(args[k]) : String(args[k])));
-      sql = `select public.${rpc[1]}(${names.map((k, i) => `${k} => $${i + 1}`).join(', ')}) as result`;
-    } else if (req.method === 'GET' && table) {
-      const where: string[] = [];
-      for (const [k, v] of url.searchParams) {
-        if (k === 'select' || k === 'order' || !IDENT.test(k) || !v.startsWith('eq.')) continue;
-        params.push(v.slice(3));
-        where.push(`${k} = $${params.length}`);
-      }
-      const order = (url.searchParams.get('order') ?? '')
-        .split(',')
-        .map((o) => o.split('.')[0]!)
-        .filter((o) => IDENT.test(o));
-      sql = `select * from public.${table[1]}${where.length ? ` where ${where.join(' and ')}` : ''}${order.length ? ` order by ${order.join(', ')}` : ''}`;
-    } else {
-      send(404, { message: 'not found' });
-      return;
-    }
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      await client.query(`set local role ${pg.escapeIdentifier(role)}`);
-      await client.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)]);
-      const r = await client.query(sql, params);
-      send(200, rpc ? r.rows[0]?.result : r.rows);
-    } catch (e) {
-      const err = e as { code?: string; message: string };
-      send(err.code === '42501' ? 403 : 400, {
-        code: err.code,
-        message: err.message,
-        details: null,
-        hint: null,
-      });
-    } finally {
-      await client.query('rollback').catch(() => {});
-      client.release();
-    }
+    const answer = await answerPostgrest(
+      pool,
+      {
+        method: req.method ?? 'GET',
+        url: url.href,
+        authorization: req.headers.authorization,
+        body: await body(req),
+      },
+      { commit: false },
+    );
+    res.writeHead(answer.status, { 'content-type': 'application/json' });
+    res.end(answer.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
