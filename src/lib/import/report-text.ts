@@ -22,9 +22,9 @@ export function reportSummary(report: ImportReport, lang: 'vi' | 'en' = 'vi'): s
         ? 'chưa xác định được năm'
         : 'year unknown';
   if (lang === 'en') {
-    return `${report.ok ? 'Valid' : 'Refused'} (${where}): ${report.rows.length} rows with data, ${error} errors, ${warning} warnings, ${note} notes.`;
+    return `${report.ok ? 'Valid' : 'Refused'} (${where}): ${report.rows.length} ${report.ok ? 'rows with data' : 'valid rows'}, ${error} errors, ${warning} warnings, ${note} notes.`;
   }
-  return `${report.ok ? 'Hợp lệ' : 'Không nhập được'} (${where}): ${report.rows.length} dòng có số liệu, ${error} lỗi, ${warning} cảnh báo, ${note} ghi chú.`;
+  return `${report.ok ? 'Hợp lệ' : 'Không nhập được'} (${where}): ${report.rows.length} ${report.ok ? 'dòng có số liệu' : 'dòng hợp lệ'}, ${error} lỗi, ${warning} cảnh báo, ${note} ghi chú.`;
 }
 
 export function formatReportText(report: ImportReport, lang: 'vi' | 'en' = 'vi'): string {

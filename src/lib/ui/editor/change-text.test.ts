@@ -60,8 +60,17 @@ describe('describeChange', () => {
     const ins = change('INSERT', null, { criteria_met: [2], criteria_missing: [], tier: 'chua_dat' });
     expect(describeChange(ins, criteria, 'vi')).toEqual([
       'Nhập mới',
-      'TC2: chưa có số liệu → Đạt',
+      'Tiêu chí: 1/3 đạt, 0 không đạt',
       'Mức: — → Chưa đạt',
+    ]);
+    const upd = change(
+      'UPDATE',
+      { criteria_met: [1], decision_date: null },
+      { criteria_met: [1, 2], decision_date: '2024-12-15' },
+    );
+    expect(describeChange(upd, criteria, 'vi')).toEqual([
+      'TC2: chưa có số liệu → Đạt',
+      'Ngày quyết định: — → 15/12/2024',
     ]);
     expect(describeChange(change('DELETE', { criteria_met: [1] }, null), criteria, 'vi')).toEqual([
       'Xóa đánh giá của năm này',

@@ -1,4 +1,5 @@
 import type { Criterion } from '../../domain/types';
+import { formatDate } from '../../domain/format';
 import { TIER_LABELS, TIER_LABELS_EN } from '../../import/vocab';
 
 /**
@@ -46,8 +47,20 @@ export function describeChange(change: ChangeRow, criteria: readonly Criterion[]
   if (change.operation === 'DELETE')
     return [lang === 'vi' ? 'Xóa đánh giá của năm này' : 'Assessment deleted'];
   const lines: string[] = [];
-  if (change.operation === 'INSERT') lines.push(lang === 'vi' ? 'Nhập mới' : 'New assessment');
-  for (const c of criteria) {
+  if (change.operation === 'INSERT') {
+    // A new assessment: the count, not nineteen "no data → met" lines.
+    lines.push(lang === 'vi' ? 'Nhập mới' : 'New assessment');
+    const met = criteria.filter((c) => criterionState(after, c.number) === 'met').length;
+    const missing = criteria.filter((c) => criterionState(after, c.number) === 'not_met').length;
+    if (met + missing > 0) {
+      lines.push(
+        lang === 'vi'
+          ? `Tiêu chí: ${met}/${criteria.length} đạt, ${missing} không đạt`
+          : `Criteria: ${met}/${criteria.length} met, ${missing} not met`,
+      );
+    }
+  }
+  for (const c of change.operation === 'INSERT' ? [] : criteria) {
     const a = criterionState(before, c.number);
     const b = criterionState(after, c.number);
     if (a !== b) lines.push(`TC${c.number}: ${STATE[lang][a]} → ${STATE[lang][b]}`);
@@ -56,12 +69,18 @@ export function describeChange(change: ChangeRow, criteria: readonly Criterion[]
     ['tier', 'Mức', 'Tier', (v) => tierText(v, lang)],
     ['urban_status', 'Văn minh đô thị', 'Civilised urban', (v) => tierText(v, lang)],
     ['decision_no', 'Số quyết định', 'Decision', (v) => plain(v, lang)],
-    ['decision_date', 'Ngày quyết định', 'Decision date', (v) => plain(v, lang)],
+    [
+      'decision_date',
+      'Ngày quyết định',
+      'Decision date',
+      (v) => (typeof v === 'string' ? formatDate(v, lang) : '—'),
+    ],
     ['source', 'Nguồn', 'Source', (v) => plain(v, lang)],
     ['published', 'Công bố', 'Published', (v) => plain(v, lang)],
     ['illustrative', 'Minh họa', 'Illustrative', (v) => plain(v, lang)],
   ];
   for (const [key, vi, en, fmt] of fields) {
+    if (change.operation === 'INSERT' && (after?.[key] ?? null) === null) continue;
     const a = before?.[key] ?? null;
     const b = after?.[key] ?? null;
     if (JSON.stringify(a) !== JSON.stringify(b))
