@@ -11,8 +11,6 @@ export interface EditorProps {
   catalog: ImportCatalog | null;
   /** The year shown on the map: edited by the criteria editor, preselected in the import dialog. */
   year: number;
-  /** Years offered by the import dialog (e.g. meta.years); the current year is always included. */
-  years: readonly number[];
   /** The selected unit, when mounted in the unit panel: shows its criteria editor and change history. */
   unit?: { code: string; name: string; kind: UnitKind; district_code: string | null } | null;
   /** Called after a successful write, so the app can reload that year's data. */
