@@ -1,0 +1,148 @@
+// Size budgets (budgets.json, gzip level 9 bytes) for what a phone downloads: the JavaScript and CSS of
+// the first paint (the entry chunk of dist/index.html and its static imports, NOT the lazy MapLibre
+// chunk), each tiles archive and static map, and the data snapshot (meta + summaries + one year).
+// Also checks that the heavy code is split off: the first-paint JavaScript holds neither maplibre-gl
+// nor supabase-js (the full client), and the lazy chunk does hold MapLibre (so the check can fail).
+//
+// The app is built here, in production mode, into a temporary folder: the e2e global setup builds under
+// vitest (NODE_ENV=test), which compiles Svelte in dev mode and would not measure what users get.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+interface Budgets {
+  first_paint: { js: number; css: number };
+  tiles: Record<string, number>;
+  snapshot: { meta_summaries_year: number };
+}
+
+const budgets = JSON.parse(readFileSync('budgets.json', 'utf8')) as Budgets;
+const gzip = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
+
+let dist = '';
+
+beforeAll(async () => {
+  dist = mkdtempSync(path.join(tmpdir(), 'laichau-budgets-'));
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ mode: 'production', logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = previous;
+  }
+});
+afterAll(() => {
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+/** Relative static imports of an ES chunk: `import"./a.js"` and `import{x}from"./b.js"`, not import(). */
+function staticImports(code: string): string[] {
+  const found = new Set<string>();
+  for (const m of code.matchAll(
+    /\bimport\s*(?:[^"'`();]*?\bfrom\s*)?["'`](\.{1,2}\/[^"'`]+|\/[^"'`]+)["'`]/g,
+  )) {
+    found.add(m[1] as string);
+  }
+  for (const m of code.matchAll(/\bexport\s*[^"'`();]*?\bfrom\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g))
+    found.add(m[1] as string);
+  return [...found];
+}
+
+/** The files the first paint needs: index.html's entry script, modulepreloads, stylesheets, recursively. */
+function firstPaintFiles(): { js: string[]; css: string[] } {
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const attr = (tag: string, name: string) => new RegExp(`${name}="([^"]+)"`).exec(tag)?.[1];
+  const js = new Set<string>();
+  const css = new Set<string>();
+  for (const [tag] of html.matchAll(/<script\b[^>]*type="module"[^>]*>/g)) {
+    const src = attr(tag, 'src');
+    if (src) js.add(src.replace(/^\//, ''));
+  }
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+    const rel = attr(tag, 'rel');
+    const href = attr(tag, 'href')?.replace(/^\//, '');
+    if (!href) continue;
+    if (rel === 'modulepreload') js.add(href);
+    if (rel === 'stylesheet') css.add(href);
+  }
+  const queue = [...js];
+  while (queue.length > 0) {
+    const file = queue.pop() as string;
+    for (const spec of staticImports(readFileSync(path.join(dist, file), 'utf8'))) {
+      const resolved = spec.startsWith('/')
+        ? spec.slice(1)
+        : path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
+      if (!js.has(resolved)) {
+        js.add(resolved);
+        queue.push(resolved);
+      }
+    }
+  }
+  return { js: [...js].sort(), css: [...css].sort() };
+}
+
+const MAPLIBRE_MARKERS = ['maplibregl', 'maplibre-gl'];
+/** Strings that survive minification, one from supabase-js itself, its auth client and its realtime client. */
+const SUPABASE_JS_MARKERS = ['supabaseUrl is required', 'AuthSessionMissingError', 'phx_join'];
+
+describe('budgets (gzip bytes, budgets.json)', () => {
+  it('first paint: entry JavaScript and CSS within budget, without maplibre-gl or supabase-js', () => {
+    const files = firstPaintFiles();
+    expect(files.js.length).toBeGreaterThan(0);
+    const jsCode = files.js.map((f) => readFileSync(path.join(dist, f), 'utf8'));
+    const jsBytes = jsCode.reduce((sum, code) => sum + gzip(code), 0);
+    const cssBytes = files.css.reduce((sum, f) => sum + gzip(readFileSync(path.join(dist, f))), 0);
+    console.log(
+      `first paint: ${files.js.join(', ')} = ${jsBytes} B gzip JS; ${files.css.join(', ')} = ${cssBytes} B gzip CSS`,
+    );
+    expect(jsBytes).toBeLessThanOrEqual(budgets.first_paint.js);
+    expect(cssBytes).toBeLessThanOrEqual(budgets.first_paint.css);
+    for (const code of jsCode) {
+      for (const marker of [...MAPLIBRE_MARKERS, ...SUPABASE_JS_MARKERS]) expect(code).not.toContain(marker);
+    }
+  });
+
+  it('the checks are real: import parsing, MapLibre in the lazy chunk, supabase-js markers in its package', () => {
+    expect(
+      staticImports('import{a as b}from"./x.js";import("./lazy.js");import"./y.js";export{c}from"./z.js"'),
+    ).toEqual(['./x.js', './y.js', './z.js']);
+    const entry = new Set(firstPaintFiles().js);
+    const lazy = readdirSync(path.join(dist, 'assets'))
+      .filter((f) => f.endsWith('.js') && !entry.has(`assets/${f}`))
+      .map((f) => readFileSync(path.join(dist, 'assets', f), 'utf8'));
+    expect(lazy.some((code) => MAPLIBRE_MARKERS.every((m) => code.includes(m)))).toBe(true);
+    const pkg = (p: string) => readFileSync(`node_modules/@supabase/${p}`, 'utf8');
+    expect(pkg('supabase-js/dist/umd/supabase.js')).toContain(SUPABASE_JS_MARKERS[0]);
+    expect(pkg('supabase-js/dist/umd/supabase.js')).toContain(SUPABASE_JS_MARKERS[1]);
+    expect(pkg('supabase-js/dist/umd/supabase.js')).toContain(SUPABASE_JS_MARKERS[2]);
+  });
+
+  it('each tiles archive and static map within budget', () => {
+    const files = readdirSync('public/tiles').filter(
+      (f) => f.endsWith('.pmtiles') || f.endsWith('.static.json'),
+    );
+    expect(Object.keys(budgets.tiles).sort()).toEqual(files.sort());
+    for (const file of files) {
+      const bytes = gzip(readFileSync(path.join('public/tiles', file)));
+      console.log(`tiles/${file}: ${bytes} B gzip (budget ${budgets.tiles[file]})`);
+      expect(bytes, file).toBeLessThanOrEqual(budgets.tiles[file] as number);
+    }
+  });
+
+  it('data snapshot: meta + summaries + the largest year within budget', () => {
+    const dir = 'public/data/snapshot';
+    const years = readdirSync(path.join(dir, 'years')).map((f) =>
+      gzip(readFileSync(path.join(dir, 'years', f))),
+    );
+    expect(years.length).toBeGreaterThan(0);
+    const total =
+      gzip(readFileSync(path.join(dir, 'meta.json'))) +
+      gzip(readFileSync(path.join(dir, 'summaries.json'))) +
+      Math.max(...years);
+    console.log(`snapshot: meta + summaries + largest year = ${total} B gzip`);
+    expect(total).toBeLessThanOrEqual(budgets.snapshot.meta_summaries_year);
+  });
+});
