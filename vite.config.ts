@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { pwa } from './build/pwa-plugin';
+import { pwa } from './build/pwa-plugin.ts';
 
 // One config for the app and the three test suites:
 // - unit: pure logic (domain, data, tiles archives), fast, no browser;
@@ -43,9 +43,11 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // After the unit and database suites, alone: software WebGL (SwiftShader) needs both cores.
+          sequence: { groupOrder: 1 },
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
-          testTimeout: 120_000,
+          testTimeout: 240_000,
           hookTimeout: 240_000,
           fileParallelism: false,
         },

@@ -33,7 +33,7 @@ export function collectPageErrors(page: Page): string[] {
   return errors;
 }
 
-export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void> {
+export async function waitForMapIdle(page: Page, timeout = 150_000): Promise<void> {
   await page.waitForSelector('[data-testid="map"][data-state="idle"]', { timeout });
 }
 

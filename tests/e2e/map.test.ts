@@ -40,7 +40,7 @@ async function waitForUnitCount(page: Page, n: number) {
       return !!map && map.map.loaded() && map.renderedUnitIds().length === expected;
     },
     n,
-    { timeout: 60_000, polling: 250 },
+    { timeout: 150_000, polling: 250 },
   );
 }
 

@@ -62,7 +62,7 @@ async function waitForUnitCount(page: Page, n: number) {
       return !!c && c.map.loaded() && c.renderedUnitIds().length === expected;
     },
     n,
-    { timeout: 60_000, polling: 250 },
+    { timeout: 150_000, polling: 250 },
   );
 }
 

@@ -5,6 +5,7 @@ import type { UnitYear, VintageId } from '../domain/types';
 import type { DataSource, Meta, Problem, Summaries } from '../data/source';
 import { createResilientSource, createSources, type FallbackNotice } from '../data/choose-source';
 import { loadTileIndex, type TileIndex } from './tile-index';
+import { loadRuntimeConfig, type RuntimeConfig } from './runtime-config';
 
 export interface Attribution {
   vi: string[];
@@ -22,18 +23,20 @@ export class AppData {
   notice = $state.raw<FallbackNotice | null>(null);
   sourceKind = $state<'snapshot' | 'supabase'>('snapshot');
   error = $state<string | null>(null);
+  /** Supabase project and basemap: build-time values, overridable by config.json at run time. */
+  config = $state.raw<RuntimeConfig | null>(null);
   #source: DataSource | null = null;
 
-  constructor(
-    private readonly base: string,
-    private readonly supabase: { url?: string; anonKey?: string },
-  ) {}
+  constructor(private readonly base: string) {}
 
   async init(): Promise<void> {
+    const config = await loadRuntimeConfig({ base: this.base });
+    for (const warning of config.warnings) console.warn(warning);
+    this.config = config;
     const { primary, fallback } = createSources({
       baseUrl: this.base,
-      supabaseUrl: this.supabase.url,
-      supabaseAnonKey: this.supabase.anonKey,
+      supabaseUrl: config.supabaseUrl,
+      supabaseAnonKey: config.supabaseAnonKey,
     });
     // Supabase when configured; the embedded snapshot when it is absent, slow, failing or garbled.
     const source = createResilientSource(primary, fallback, { onNotice: (n) => (this.notice = n) });
@@ -44,6 +47,14 @@ export class AppData {
     this.meta = meta.data;
     this.summaries = summaries.data;
     this.problems = [...meta.problems, ...summaries.problems];
+  }
+
+  /** Drops a year's rows and loads them again (after an editor changed them). */
+  async reloadYear(year: number): Promise<void> {
+    const next = new Map(this.rowsByYear);
+    next.delete(year);
+    this.rowsByYear = next;
+    await this.ensureYear(year);
   }
 
   async ensureYear(year: number): Promise<void> {
