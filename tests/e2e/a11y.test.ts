@@ -38,7 +38,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** A page of the built app; axe is injected as an inline script, which the CSP forbids: bypass it here. */
-async function open(query: string, viewport = DESKTOP): Promise<Page> {
+async function open(query: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
   const context = await browser.newContext({ viewport, bypassCSP: true, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(`${baseUrl}${query}`);

@@ -34,7 +34,7 @@ const RECORD_CSP = () => {
  * A fresh context per test. Service workers are blocked: requests a service worker answers would bypass
  * page.route (the offline behaviour has its own test, offline.test.ts).
  */
-async function open(setup: (context: BrowserContext) => Promise<void> = async () => {}) {
+async function open(setup: (context: BrowserContext) => Promise<unknown> = async () => {}) {
   const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
   await context.addInitScript(RECORD_CSP);
   await setup(context);
