@@ -9,7 +9,12 @@ import type { FrameworkId, VintageId } from './types';
  */
 export const FIRST_YEAR = 2016;
 
-export const VINTAGES: readonly { id: VintageId; first_year: number; units: number; has_districts: boolean }[] = [
+export const VINTAGES: readonly {
+  id: VintageId;
+  first_year: number;
+  units: number;
+  has_districts: boolean;
+}[] = [
   { id: '2016', first_year: 2016, units: 108, has_districts: true },
   { id: '2020', first_year: 2020, units: 106, has_districts: true },
   { id: '2025', first_year: 2026, units: 38, has_districts: false },

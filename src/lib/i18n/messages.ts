@@ -19,8 +19,10 @@ const vi = {
   'source.failed': 'Không tải được dữ liệu: {message}',
   'map.label': 'Bản đồ các xã, phường, thị trấn tỉnh Lai Châu',
   'map.loading': 'Đang tải bản đồ…',
-  'map.noWebgl': 'Thiết bị không hỗ trợ WebGL: bản đồ tương tác không hiển thị. Danh sách, bảng và thẻ chỉ tiêu vẫn dùng được.',
-  'map.tilesError': 'Không tải được lớp ranh giới ({vintage}). Danh sách, bảng và thẻ chỉ tiêu vẫn dùng được.',
+  'map.noWebgl':
+    'Thiết bị không hỗ trợ WebGL: bản đồ tương tác không hiển thị. Danh sách, bảng và thẻ chỉ tiêu vẫn dùng được.',
+  'map.tilesError':
+    'Không tải được lớp ranh giới ({vintage}). Danh sách, bảng và thẻ chỉ tiêu vẫn dùng được.',
   'map.summary': 'Năm {year}: {units} đơn vị hành chính cấp xã. {summary}',
   'vintage.label': 'Ranh giới hành chính',
   'vintage.2016': '2016–01/2020 (108 đơn vị)',
@@ -60,8 +62,10 @@ const en: Record<MessageKey, string> = {
   'source.failed': 'Could not load the data: {message}',
   'map.label': 'Map of the communes, wards and towns of Lai Châu province',
   'map.loading': 'Loading the map…',
-  'map.noWebgl': 'This device has no WebGL: the interactive map is not shown. The list, table and target cards still work.',
-  'map.tilesError': 'The boundary layer ({vintage}) could not be loaded. The list, table and target cards still work.',
+  'map.noWebgl':
+    'This device has no WebGL: the interactive map is not shown. The list, table and target cards still work.',
+  'map.tilesError':
+    'The boundary layer ({vintage}) could not be loaded. The list, table and target cards still work.',
   'map.summary': 'Year {year}: {units} commune-level units. {summary}',
   'vintage.label': 'Administrative boundaries',
   'vintage.2016': '2016–Jan 2020 (108 units)',
