@@ -41,3 +41,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
 }
+
+/**
+ * Phones get the static map first and load MapLibre on request: press the button when it is there.
+ * Desktops load the interactive map at once, and the button never appears.
+ */
+export async function openInteractiveMap(page: Page): Promise<void> {
+  const button = page.locator('[data-testid="activate-map"]');
+  const map = page.locator('[data-testid="map"]');
+  await Promise.race([button.waitFor({ timeout: 60_000 }), map.waitFor({ timeout: 60_000 })]);
+  if (await button.isVisible()) await button.click();
+}

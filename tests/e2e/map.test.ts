@@ -1,7 +1,15 @@
 // The map page in a real browser (Debian Chromium, SwiftShader WebGL) on the built app.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { collectPageErrors, DESKTOP, launchBrowser, PHONE, screenshot, waitForMapIdle } from './browser';
+import {
+  collectPageErrors,
+  openInteractiveMap,
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  screenshot,
+  waitForMapIdle,
+} from './browser';
 import { readFileSync } from 'node:fs';
 
 const baseUrl = inject('baseUrl');
@@ -26,6 +34,7 @@ async function openPage(query = '', size: { width: number; height: number } = DE
   const page = await browser.newPage({ viewport: size });
   const errors = collectPageErrors(page);
   await page.goto(`${baseUrl}${query}`);
+  await openInteractiveMap(page);
   await waitForMapIdle(page);
   return { page, errors };
 }

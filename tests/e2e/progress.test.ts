@@ -2,7 +2,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { collectPageErrors, DESKTOP, launchBrowser, PHONE, screenshot, waitForMapIdle } from './browser';
+import {
+  collectPageErrors,
+  openInteractiveMap,
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  screenshot,
+  waitForMapIdle,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -51,6 +59,7 @@ async function open(query: string, size: { width: number; height: number } = DES
   const page = await browser.newPage({ viewport: size, acceptDownloads: true });
   const errors = collectPageErrors(page);
   await page.goto(`${baseUrl}${query}`);
+  await openInteractiveMap(page);
   await waitForMapIdle(page);
   return { page, errors };
 }
