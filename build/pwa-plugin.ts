@@ -1,7 +1,8 @@
 /**
  * Vite plugin (build only): the offline service worker.
  * - bundles src/lib/pwa/sw.ts into /sw.js (a classic script: no import or export may remain) and fills
- *   in its manifest: the build's version and the files to precache;
+ *   in its manifest: the build's version, the first view's files to precache and the lazy chunks to
+ *   cache on use;
  * - injects src/lib/pwa/register.ts into index.html (it becomes part of the entry chunk), which
  *   registers the worker after the page has loaded.
  * The version hashes the precache list and the bytes of public/data and public/tiles, so new code or new
@@ -71,24 +72,46 @@ export function pwa(): Plugin {
               'or exports): do not share modules between the service worker and the app',
           );
         }
-        // The app shell: every emitted file but the worker itself and legacy .woff fonts (browsers that
-        // run service workers read .woff2).
-        const shell = Object.keys(bundle)
+        // Every emitted file but the worker itself, source maps and legacy .woff fonts (browsers that run
+        // service workers read .woff2).
+        const files = Object.keys(bundle)
           .filter((f) => f !== swFile && !f.endsWith('.map') && !f.endsWith('.woff'))
           .sort();
+        // The first view: index.html, the entry chunks with their static imports, CSS and assets (fonts).
+        // Precached at install. Everything else (MapLibre, its worker, the targets view, the editors'
+        // screens) is cached when a visit uses it: a phone that never opens the interactive map never
+        // downloads MapLibre for the cache.
+        const firstView = new Set<string>(['index.html']);
+        const visit = (fileName: string) => {
+          const item = bundle[fileName];
+          if (!item || firstView.has(fileName)) return;
+          firstView.add(fileName);
+          const deps = [
+            ...(item.type === 'chunk' ? item.imports : []),
+            ...(item.viteMetadata?.importedCss ?? []),
+            ...(item.viteMetadata?.importedAssets ?? []), // fonts of the CSS, the worker URL of a chunk
+          ];
+          for (const dep of deps) visit(dep);
+        };
+        for (const item of Object.values(bundle)) {
+          if (item.type === 'chunk' && item.isEntry && item.fileName !== swFile) visit(item.fileName);
+        }
+        const precacheShell = files.filter((f) => firstView.has(f));
+        const lazy = files.filter((f) => !firstView.has(f));
         const publicFiles = listFiles(publicDir).filter(VERSIONED_PUBLIC);
         const hash = createHash('sha256');
-        for (const f of shell) {
+        for (const f of files) {
           const item = bundle[f];
           hash.update(f).update(item?.type === 'chunk' ? item.code : (item?.source ?? ''));
         }
         for (const f of publicFiles) hash.update(f).update(readFileSync(path.join(publicDir, f)));
         const manifest = {
           version: hash.digest('hex').slice(0, 12),
-          precache: [...shell, ...publicFiles.filter(PRECACHE_PUBLIC)],
+          precache: [...precacheShell, ...publicFiles.filter(PRECACHE_PUBLIC)],
+          lazy,
         };
         if (!PLACEHOLDER.test(sw.code)) throw new Error('ntm-pwa: manifest placeholder not found in sw.js');
-        if (!shell.includes('index.html')) throw new Error('ntm-pwa: index.html is not in the bundle yet');
+        if (!files.includes('index.html')) throw new Error('ntm-pwa: index.html is not in the bundle yet');
         sw.code = sw.code.replace(PLACEHOLDER, JSON.stringify(JSON.stringify(manifest)));
       },
     },

@@ -2,8 +2,8 @@
 // serves the app shell, the data snapshot and the boundary archives the visit used, answering PMTiles'
 // Range requests with 206 slices of the cached archive; the page shows "Ngoại tuyến" and the data date.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { collectPageErrors, launchBrowser, PHONE, screenshot, waitForMapIdle } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { collectPageErrors, launchBrowser, PHONE, screenshot } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -19,39 +19,58 @@ const renderedUnits = () =>
   (window as unknown as { __ntmMap?: { renderedUnitIds(): number[] } }).__ntmMap?.renderedUnitIds().length ??
   0;
 
+/** On a phone the interactive map loads on request (StaticMap's button); on a desktop at once. */
+async function openInteractiveMap(page: Page) {
+  const activate = page.locator('[data-testid="activate-map"]');
+  await activate.or(page.locator('[data-testid="map"]')).first().waitFor({ timeout: 60_000 });
+  if ((await activate.count()) > 0) await activate.click();
+  // Settled either way, so a failure names the state instead of timing out.
+  const settled = await page.waitForSelector('[data-testid="map"]:not([data-state="loading"])', {
+    timeout: 120_000,
+  });
+  expect(await settled.getAttribute('data-state')).toBe('idle');
+}
+
+const cached = (pattern: string) =>
+  `(async () => { for (const name of await caches.keys()) { const c = await caches.open(name); ` +
+  `if ((await c.keys()).some((r) => new RegExp(${JSON.stringify(pattern)}).test(r.url))) return true; } return false; })()`;
+
 describe('offline after one visit', () => {
-  it('reloads offline on a phone: app, snapshot and map from the service worker', async () => {
+  it('reloads offline on a phone: app, snapshot, static and interactive map from the service worker', async () => {
     const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'allow' });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
 
-    // First visit, online.
+    // First visit, online, opening the interactive map.
     await page.goto(baseUrl);
-    await waitForMapIdle(page);
+    await openInteractiveMap(page);
     await page.waitForSelector('html[data-offline-ready="true"]', { state: 'attached', timeout: 60_000 });
-    // The archives this visit read are cached whole (the worker fetched them behind the Range requests).
-    await page.waitForFunction(
-      async () =>
-        !!(await caches.match(new URL('tiles/laichau-2020.pmtiles', location.href).href)) &&
-        !!(await caches.match(new URL('tiles/laichau-context.pmtiles', location.href).href)),
-      undefined,
-      { timeout: 60_000, polling: 250 },
-    );
+    // What this visit used is cached: the archives whole (fetched behind the Range requests) and the
+    // lazy MapLibre chunk.
+    for (const pattern of [
+      '/tiles/laichau-2020\\.pmtiles$',
+      '/tiles/laichau-context\\.pmtiles$',
+      '/assets/create-map-[^/]+\\.js$',
+    ]) {
+      await page.waitForFunction(cached(pattern), undefined, { timeout: 60_000, polling: 250 });
+    }
     expect(await page.locator('[data-testid="offline-badge"]').count()).toBe(0);
 
-    // Offline: reload the same view.
+    // Offline: reload the same view. The static map, the list and the data date come first.
     await context.setOffline(true);
     await page.reload();
     await expect
       .poll(() => page.locator('[data-testid="offline-badge"]').textContent(), { timeout: 30_000 })
       .toMatch(/Ngoại tuyến/);
-    await waitForMapIdle(page);
-    await page.waitForFunction(renderedUnits, undefined, { timeout: 60_000, polling: 250 });
-    expect(await page.evaluate(renderedUnits)).toBe(106);
+    await expect.poll(() => page.locator('[data-testid="static-map"] path[data-code]').count()).toBe(106);
     await expect.poll(() => page.locator('.unit-list li').count()).toBe(106);
     expect(await page.locator('[data-testid="source-badge"]').textContent()).toMatch(
       /Dữ liệu đến ngày \d{2}\/\d{2}\/\d{4}/,
     );
+    // Then the interactive map, from the cache, with every unit.
+    await openInteractiveMap(page);
+    await page.waitForFunction(renderedUnits, undefined, { timeout: 60_000, polling: 250 });
+    expect(await page.evaluate(renderedUnits)).toBe(106);
     // Served by the worker: a Range request offline gets a 206 slice that starts with the PMTiles magic.
     const slice = await page.evaluate(async () => {
       const r = await fetch('tiles/laichau-2020.pmtiles', { headers: { Range: 'bytes=0-126' } });

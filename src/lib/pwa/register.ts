@@ -1,24 +1,24 @@
 /**
  * Registers the service worker (built apps only) once the page has loaded, so it never competes
  * with the first paint. Then asks it to cache what the page fetched before it took control (the data
- * files and tile archives of this first visit): after one visit, the same view works offline.
+ * files, tile archives and lazy chunks of this first visit): after one visit, the same view works offline.
  * Sets <html data-offline-ready="true"> when that is done (the offline test waits for it).
  * Injected into index.html by build/pwa-plugin.ts; nothing else needs to import it.
  */
 
-function fetchedDataUrls(base: string): string[] {
+function fetchedUrls(base: string): string[] {
   const root = new URL(base, location.href).href;
   return performance
     .getEntriesByType('resource')
     .map((e) => e.name)
-    .filter((url) => url.startsWith(`${root}tiles/`) || url.startsWith(`${root}data/`));
+    .filter((url) => ['tiles/', 'data/', 'assets/'].some((dir) => url.startsWith(`${root}${dir}`)));
 }
 
 function warm(worker: ServiceWorker, base: string): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => resolve();
-    worker.postMessage({ type: 'warm', urls: fetchedDataUrls(base) }, [channel.port2]);
+    worker.postMessage({ type: 'warm', urls: fetchedUrls(base) }, [channel.port2]);
   });
 }
 

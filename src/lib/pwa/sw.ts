@@ -2,15 +2,18 @@
  * The service worker (built to /sw.js by build/pwa-plugin.ts, which fills in MANIFEST): after one visit
  * the app, the data snapshot and the boundary archives the visit used work offline.
  *
- * - install: precache the app shell (index.html and every hashed file of the build) and the small JSON
- *   files (data snapshot, tile indexes, static maps, attribution), listed at build time. The data cache
- *   of the previous version is refreshed from the network too, so a user offline after an update still
- *   has the archives they had.
+ * - install: precache the first view (index.html, the entry chunk, its CSS and fonts) and the small JSON
+ *   files (runtime config, data snapshot, tile indexes, static maps, attribution), listed at build time.
+ *   What the previous version had cached at run time is fetched again, so a user offline after an
+ *   update still has the archives and the interactive map they had.
+ * - the lazy chunks (MapLibre and its worker, the targets view, the editors' screens): cache-first,
+ *   cached when a visit first uses them — a phone that never opens the interactive map never downloads
+ *   MapLibre for the cache.
  * - navigations: the cached index.html (the app shell), whatever the query string (the view state).
  * - /tiles/*.pmtiles: cache-first with Range support. The Cache API cannot store 206 answers, so the
  *   whole archive is cached (fetched in the background on the first Range request, which goes to the
  *   network meanwhile) and Range requests are answered with 206 slices of it (range.ts).
- * - other files under /data/ and /tiles/, and the hashed assets: cache-first.
+ * - other files under /data/ and /tiles/, and the precached files: cache-first.
  * - config.json (runtime settings): network first, cache when offline.
  * - everything else (Supabase on another host, POSTs): not touched.
  * The page can ask it to cache URLs it fetched before the worker took control ({ type: 'warm', urls }).
@@ -43,8 +46,10 @@ interface WorkerScope {
 
 interface Manifest {
   version: string;
-  /** Paths relative to the scope: the shell (index.html, assets/…) and the small data files. */
+  /** Paths relative to the scope: the first view (index.html, assets/…) and the small data files. */
   precache: string[];
+  /** Hashed files loaded on demand (assets/…): cached on first use. */
+  lazy: string[];
 }
 
 // Replaced at build time by the plugin with the JSON of the build's Manifest.
@@ -57,6 +62,7 @@ const DATA_CACHE = `ntm-data-${MANIFEST.version}`;
 const INDEX_URL = new URL('index.html', SCOPE).href;
 const CONFIG_URL = new URL('config.json', SCOPE).href;
 const PRECACHED = new Set(MANIFEST.precache.map((p) => new URL(p, SCOPE).href));
+const LAZY = new Set(MANIFEST.lazy.map((p) => new URL(p, SCOPE).href));
 
 const inScope = (url: URL, dir: string) => url.href.startsWith(new URL(dir, SCOPE).href);
 const isArchive = (url: URL) => inScope(url, 'tiles/') && url.pathname.endsWith('.pmtiles');
@@ -75,13 +81,16 @@ async function storeWhole(cache: Cache, href: string): Promise<boolean> {
   }
 }
 
-/** URLs of the data caches of earlier versions, to carry over into this version's cache. */
+/** What earlier versions cached at run time and this version still serves, to carry over. */
 async function previousDataUrls(): Promise<string[]> {
   const urls: string[] = [];
   for (const name of await caches.keys()) {
     if (!name.startsWith('ntm-data-') || name === DATA_CACHE) continue;
     const old = await caches.open(name);
-    for (const request of await old.keys()) urls.push(request.url);
+    for (const request of await old.keys()) {
+      const url = new URL(request.url);
+      if (isDataFile(url) || LAZY.has(url.href)) urls.push(url.href);
+    }
   }
   return [...new Set(urls)];
 }
@@ -172,7 +181,7 @@ sw.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(request, href));
   } else if (isArchive(url)) {
     event.respondWith(archive(event, href));
-  } else if (PRECACHED.has(href) || isDataFile(url)) {
+  } else if (PRECACHED.has(href) || LAZY.has(href) || isDataFile(url)) {
     event.respondWith(fromCacheFirst(request, href));
   }
 });
@@ -183,7 +192,7 @@ sw.addEventListener('message', (event) => {
   const urls = message.urls
     .filter((u): u is string => typeof u === 'string')
     .map((u) => new URL(u, SCOPE))
-    .filter((u) => u.origin === SCOPE.origin && isDataFile(u))
+    .filter((u) => u.origin === SCOPE.origin && (isDataFile(u) || LAZY.has(bare(u))))
     .map(bare);
   event.waitUntil(
     (async () => {
