@@ -113,6 +113,17 @@ describe('a boundary archive that cannot be read', () => {
     const paths = page.locator('[data-testid="static-map"] path[data-code]');
     await expect.poll(() => paths.count()).toBe(106);
     expect(await paths.first().getAttribute('tabindex')).toBe('0');
+    // And it is the map the user sees: nothing (such as MapLibre's empty canvas) covers it.
+    const onTop = await page.evaluate(() => {
+      const path = document.querySelector('[data-testid="static-map"] path[aria-label="Xã Bản Bo"]');
+      const box = path?.getBoundingClientRect();
+      if (!box) return 'no path';
+      const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      return hit?.closest('[data-testid="static-map"]')
+        ? 'static map'
+        : (hit?.outerHTML.slice(0, 80) ?? 'nothing');
+    });
+    expect(onTop).toBe('static map');
     await expectListAndCardsWork(page);
   }
 
