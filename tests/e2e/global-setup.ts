@@ -6,6 +6,8 @@ import type { TestProject } from 'vitest/node';
 let server: PreviewServer | undefined;
 
 export default async function setup(project: TestProject) {
+  // Under vitest NODE_ENV is 'test', which would compile Svelte in dev mode: test the production build.
+  process.env.NODE_ENV = 'production';
   await build({ logLevel: 'warn', mode: 'production' });
   server = await preview({ preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
   const address = server.httpServer.address();

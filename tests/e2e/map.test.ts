@@ -107,7 +107,7 @@ describe('the map page', () => {
   });
 
   it('switches boundary vintage: 108, then 38 units', async () => {
-    const { page } = await openPage();
+    const { page, errors } = await openPage();
     await page.locator('[data-testid="vintage-switch"] label', { hasText: '108' }).click();
     await waitForUnitCount(page, 108);
     expect(await renderedIds(page)).toEqual(referenceCodes('units-2016-2019.csv'));
@@ -115,6 +115,7 @@ describe('the map page', () => {
     await waitForUnitCount(page, 38);
     expect(await renderedIds(page)).toEqual(referenceCodes('units-2025.csv'));
     await screenshot(page, 'desktop-2026-38-units');
+    expect(errors).toEqual([]);
     await page.close();
   });
 

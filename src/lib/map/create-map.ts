@@ -35,6 +35,8 @@ export interface MapOptions {
 
 export interface MapController {
   readonly map: MapLibreMap;
+  /** Resolves when the map has first become idle (listened for from the start: it may come before load returns). */
+  readonly firstIdle: Promise<void>;
   setUnits(unitsUrl: string, hasDistricts: boolean, bounds: Bounds): Promise<void>;
   applyStates(states: FeatureStates): number;
   setSelected(code: string | null): void;
@@ -91,6 +93,7 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
     maxZoom: 14,
     minZoom: 5,
   });
+  const firstIdle = new Promise<void>((resolve) => map.once('idle', () => resolve()));
   map.touchZoomRotate.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new AttributionControl({ compact: true, customAttribution: options.attribution }));
@@ -130,6 +133,7 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
 
   const controller: MapController = {
     map,
+    firstIdle,
     async setUnits(url, districts, bounds) {
       if (url === unitsUrl && districts === hasDistricts) return;
       unitsUrl = url;
@@ -137,8 +141,10 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
       hovered = null;
       selected = null;
       sync.reset();
+      // Listen before setStyle: a diffed style can announce itself before setStyle returns.
+      const styled = new Promise<void>((resolve) => map.once('styledata', () => resolve()));
       map.setStyle(styleFor(), { diff: true });
-      await new Promise<void>((resolve) => map.once('styledata', () => resolve()));
+      await styled;
       map.fitBounds(bounds as LngLatBoundsLike, { padding: 16, animate: false });
     },
     applyStates: (states) => sync.apply(states),
