@@ -1,7 +1,4 @@
-import '@fontsource/noto-sans/vietnamese-400.css';
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/vietnamese-700.css';
-import '@fontsource/noto-sans/latin-700.css';
+import './styles/fonts.css';
 import './styles/global.css';
 import { mount } from 'svelte';
 import App from './App.svelte';

@@ -31,7 +31,7 @@ async function renderedIds(page: Page): Promise<number[]> {
 }
 
 async function openPage(query = '', size: { width: number; height: number } = DESKTOP) {
-  const page = await browser.newPage({ viewport: size });
+  const page = await browser.newPage({ viewport: size, serviceWorkers: 'block' });
   const errors = collectPageErrors(page);
   await page.goto(`${baseUrl}${query}`);
   await openInteractiveMap(page);
@@ -67,7 +67,7 @@ describe('the map page', () => {
     expect(await renderedIds(page)).toEqual(referenceCodes('units-2020.csv'));
     await screenshot(page, 'desktop-status-2025');
     expect(errors).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 
   it('selects a named commune by clicking the map and shows it in the panel', async () => {
@@ -89,7 +89,7 @@ describe('the map page', () => {
     // Selecting on the map highlights the unit in the list.
     await expect.poll(() => page.locator('.unit-list button.selected .name').textContent()).toBe('Xã Bản Bo');
     await screenshot(page, 'desktop-selected-ban-bo');
-    await page.close();
+    await page.context().close();
   });
 
   it('finds Mường Tè by typing "muong te" and flies to it', async () => {
@@ -103,7 +103,7 @@ describe('the map page', () => {
       (window as unknown as { __ntmMap: { map: { getZoom(): number } } }).__ntmMap.map.getZoom(),
     );
     expect(await zoom.jsonValue()).toBeGreaterThan(8);
-    await page.close();
+    await page.context().close();
   });
 
   it('switches boundary vintage: 108, then 38 units', async () => {
@@ -116,7 +116,7 @@ describe('the map page', () => {
     expect(await renderedIds(page)).toEqual(referenceCodes('units-2025.csv'));
     await screenshot(page, 'desktop-2026-38-units');
     expect(errors).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 
   it('works on a phone-sized screen', async () => {
@@ -124,6 +124,6 @@ describe('the map page', () => {
     await waitForUnitCount(page, 106);
     await screenshot(page, 'phone-status-2025');
     expect(errors).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 });

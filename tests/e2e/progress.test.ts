@@ -56,7 +56,7 @@ async function codesWithState(page: Page, codes: string[], key: string): Promise
 }
 
 async function open(query: string, size: { width: number; height: number } = DESKTOP) {
-  const page = await browser.newPage({ viewport: size, acceptDownloads: true });
+  const page = await browser.newPage({ viewport: size, acceptDownloads: true, serviceWorkers: 'block' });
   const errors = collectPageErrors(page);
   await page.goto(`${baseUrl}${query}`);
   await openInteractiveMap(page);
@@ -101,7 +101,7 @@ describe('the progress map', () => {
     expect(dimmed).toEqual(all.filter((c) => !expected.includes(c)).sort());
     await screenshot(page, 'desktop-criteria-2023-below15-table');
     expect(errors).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 
   it('recolours named units as the data says when the mode changes', async () => {
@@ -125,7 +125,7 @@ describe('the progress map', () => {
     await page.selectOption('[data-testid="criterion-select"]', String(missing));
     await expect.poll(async () => (await featureState(page, notYet.code)).cls).toBe('criterion:not_met');
     await screenshot(page, 'desktop-mode-criterion-2025');
-    await page.close();
+    await page.context().close();
   });
 
   it('moves from 2025 to 2026 with the keyboard and switches to the 38 units', async () => {
@@ -137,7 +137,7 @@ describe('the progress map', () => {
     await waitForUnitCount(page, 38);
     await expect.poll(() => page.locator('.unit-list li').count()).toBe(38);
     await screenshot(page, 'desktop-status-2026');
-    await page.close();
+    await page.context().close();
   });
 
   it('restores the same view from a copied URL in a new page', async () => {
@@ -155,7 +155,7 @@ describe('the progress map', () => {
       rows: await tableCodes(page),
       lang: await page.getAttribute('html', 'lang'),
     };
-    const second = await browser.newPage({ viewport: DESKTOP });
+    const second = await browser.newPage({ viewport: DESKTOP, serviceWorkers: 'block' });
     await second.goto(url);
     await waitForMapIdle(second);
     await expect.poll(() => second.locator('[data-testid="unit-panel"] h2').textContent()).toBe(before.panel);
@@ -165,8 +165,8 @@ describe('the progress map', () => {
     expect(await second.locator('[data-testid="mode-switch"] input[value="criteria"]').isChecked()).toBe(
       true,
     );
-    await second.close();
-    await page.close();
+    await second.context().close();
+    await page.context().close();
   });
 
   it('falls back to the default view for a malformed URL', async () => {
@@ -175,7 +175,7 @@ describe('the progress map', () => {
     expect(await page.locator('[data-testid="year"]').textContent()).toBe('2025');
     expect(await page.locator('[data-testid="mode-switch"] input[value="status"]').isChecked()).toBe(true);
     expect(errors).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 
   it('exports a CSV that matches the table (UTF-8 with BOM)', async () => {
@@ -195,7 +195,7 @@ describe('the progress map', () => {
       tds.map((td) => td.textContent!.trim()),
     );
     expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(names);
-    await page.close();
+    await page.context().close();
   });
 
   it('saves phone screenshots of every mode', async () => {
@@ -204,7 +204,7 @@ describe('the progress map', () => {
       await waitForUnitCount(page, 106);
       await screenshot(page, `phone-mode-${mode}-2025`);
       expect(await page.locator('[data-testid="legend"]').isVisible()).toBe(true);
-      await page.close();
+      await page.context().close();
     }
   });
 });

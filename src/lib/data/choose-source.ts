@@ -9,7 +9,6 @@
  * snapshot, so the map never mixes two datasets.
  */
 import { createSnapshotSource, type FetchFn } from './snapshot-source';
-import { createSupabaseSource } from './supabase-source';
 import { DataError, type DataSource, type Loaded, type Meta, type Summaries } from './source';
 import type { UnitYear } from '../domain/types';
 import { formatDate } from '../domain/format';
@@ -50,14 +49,37 @@ export function isSupabaseConfigured(
   }
 }
 
+/**
+ * The Supabase source, with its query builder (@supabase/postgrest-js) loaded on first use: a deployment
+ * on the embedded snapshot never downloads it, and the first paint does not wait for it.
+ */
+function lazySupabaseSource(url: string, anonKey: string, fetchFn: FetchFn, timeoutMs?: number): DataSource {
+  let source: Promise<DataSource> | null = null;
+  const get = () =>
+    (source ??= import('./supabase-source').then((m) =>
+      m.createSupabaseSource(url, anonKey, fetchFn, { timeoutMs }),
+    ));
+  let host = url;
+  try {
+    host = new URL(url).host;
+  } catch {
+    // isSupabaseConfigured has checked the URL; keep it as it is for the label.
+  }
+  return {
+    kind: 'supabase',
+    label: `Supabase (${host})`,
+    loadMeta: async () => (await get()).loadMeta(),
+    loadSummaries: async () => (await get()).loadSummaries(),
+    loadYear: async (year) => (await get()).loadYear(year),
+  };
+}
+
 /** The primary (Supabase, when configured) and fallback (snapshot) sources. */
 export function createSources(config: SourceConfig): { primary: DataSource | null; fallback: DataSource } {
   const fetchFn = config.fetchFn ?? ((input: string, init?: RequestInit) => fetch(input, init));
   const fallback = createSnapshotSource(config.baseUrl, fetchFn);
   const primary = isSupabaseConfigured(config.supabaseUrl, config.supabaseAnonKey)
-    ? createSupabaseSource(config.supabaseUrl!, config.supabaseAnonKey!, fetchFn, {
-        timeoutMs: config.timeoutMs,
-      })
+    ? lazySupabaseSource(config.supabaseUrl!, config.supabaseAnonKey!, fetchFn, config.timeoutMs)
     : null;
   return { primary, fallback };
 }
