@@ -34,8 +34,9 @@ export function scaleFor(values: readonly number[], opts: { count?: number; perc
   }
   const nonNegative = finite.every((v) => v >= 0);
   const step = niceStep((hi - lo) / count);
-  let min = Math.floor(lo / step + 1e-9) * step;
-  let max = Math.ceil(hi / step - 1e-9) * step;
+  // Only absorb floating-point noise (1e-12 of a step), never a real value above or below a tick.
+  let min = Math.floor(lo / step + 1e-12) * step;
+  let max = Math.ceil(hi / step - 1e-12) * step;
   if (nonNegative && min < 0) min = 0;
   if (opts.percent && max > 100 && hi <= 100) max = 100;
   const ticks: number[] = [];
