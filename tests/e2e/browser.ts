@@ -52,3 +52,17 @@ export async function openInteractiveMap(page: Page): Promise<void> {
   await Promise.race([button.waitFor({ timeout: 60_000 }), map.waitFor({ timeout: 60_000 })]);
   if (await button.isVisible()) await button.click();
 }
+
+/** Waits until the map draws exactly `n` distinct units (e.g. after a vintage switch), and the map is loaded. */
+export async function waitForUnitCount(page: Page, n: number): Promise<void> {
+  await page.waitForFunction(
+    (expected) => {
+      const c = (
+        window as unknown as { __ntmMap?: { renderedUnitIds(): number[]; map: { loaded(): boolean } } }
+      ).__ntmMap;
+      return !!c && c.map.loaded() && c.renderedUnitIds().length === expected;
+    },
+    n,
+    { timeout: 150_000, polling: 250 },
+  );
+}

@@ -9,6 +9,7 @@ import {
   PHONE,
   screenshot,
   waitForMapIdle,
+  waitForUnitCount,
 } from './browser';
 import { readFileSync } from 'node:fs';
 
@@ -37,20 +38,6 @@ async function openPage(query = '', size: { width: number; height: number } = DE
   await openInteractiveMap(page);
   await waitForMapIdle(page);
   return { page, errors };
-}
-
-/** Waits until the map draws the given number of distinct units (after a vintage switch). */
-async function waitForUnitCount(page: Page, n: number) {
-  await page.waitForFunction(
-    (expected) => {
-      const map = (
-        window as unknown as { __ntmMap?: { renderedUnitIds(): number[]; map: { loaded(): boolean } } }
-      ).__ntmMap;
-      return !!map && map.map.loaded() && map.renderedUnitIds().length === expected;
-    },
-    n,
-    { timeout: 150_000, polling: 250 },
-  );
 }
 
 beforeAll(async () => {

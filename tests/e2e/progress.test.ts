@@ -10,6 +10,7 @@ import {
   PHONE,
   screenshot,
   waitForMapIdle,
+  waitForUnitCount,
 } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -62,17 +63,6 @@ async function open(query: string, size: { width: number; height: number } = DES
   await openInteractiveMap(page);
   await waitForMapIdle(page);
   return { page, errors };
-}
-
-async function waitForUnitCount(page: Page, n: number) {
-  await page.waitForFunction(
-    (expected) => {
-      const c = (window as unknown as { __ntmMap?: Ctl }).__ntmMap;
-      return !!c && c.map.loaded() && c.renderedUnitIds().length === expected;
-    },
-    n,
-    { timeout: 150_000, polling: 250 },
-  );
 }
 
 const tableCodes = (page: Page) =>
