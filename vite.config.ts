@@ -43,8 +43,6 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          // After the unit and database suites, alone: software WebGL (SwiftShader) needs both cores.
-          sequence: { groupOrder: 1 },
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 240_000,
