@@ -1,5 +1,6 @@
 import './styles/fonts.css';
 import './styles/global.css';
+import './styles/first-view.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 

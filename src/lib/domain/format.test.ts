@@ -39,6 +39,48 @@ describe('formatNumber', () => {
   });
 });
 
+describe('formatNumber equals Intl.NumberFormat', () => {
+  const intl = (x: number, lang: 'vi' | 'en', d: number) => {
+    const s = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+      minimumFractionDigits: d,
+      maximumFractionDigits: d,
+    }).format(x);
+    return /^-0([.,]0*)?$/.test(s) ? s.slice(1) : s;
+  };
+
+  it('on halves, ties and carries', () => {
+    for (const x of [
+      1.005, 0.5, 1.5, 2.5, -2.5, 0.05, 0.95, 9.95, 99.95, 999.5, 999_999.95, 1e-6, 123_456_789.125,
+    ])
+      for (const d of [0, 1, 2])
+        for (const lang of ['vi', 'en'] as const)
+          expect(formatNumber(x, lang, d), `${x} ${d}`).toBe(intl(x, lang, d));
+  });
+
+  it('on random doubles, both languages, 0–3 decimals', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom('vi' as const, 'en' as const),
+        (x, d, lang) => {
+          expect(formatNumber(x, lang, d)).toBe(intl(x, lang, d));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('on percentages with one decimal (what the cards show)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 200 }), (a, b) => {
+        const x = (a / b) * 100;
+        expect(formatNumber(x, 'vi', 1)).toBe(intl(x, 'vi', 1));
+      }),
+    );
+  });
+});
+
 describe('formatPercent', () => {
   it('appends a percent sign to a value already in percent', () => {
     expect(formatPercent(41.5, 'vi')).toBe('41,5%');

@@ -48,3 +48,8 @@ export function vintageInfo(id: VintageId) {
   if (!v) throw new RangeError(`unknown vintage ${id}`);
   return v;
 }
+
+/** The year the app opens on: the last year of the 2021–2025 targets when there is data for it, else the latest. */
+export function defaultYear(years: readonly number[]): number {
+  return years.filter((y) => y <= 2025).at(-1) ?? years.at(-1) ?? 2025;
+}

@@ -1,0 +1,46 @@
+/**
+ * Gathers the poster's input through the same validated loading path as the app (createSnapshotSource),
+ * from any `fetch`: the build passes one that reads the public folder.
+ */
+import { createSnapshotSource, type FetchFn } from '../data/snapshot-source';
+import { defaultYear, frameworkForYear, vintageForYear } from '../domain/periods';
+import type { PosterInput, StaticMapPaths } from './poster';
+
+function isStaticMap(value: unknown): value is StaticMapPaths {
+  const v = value as StaticMapPaths | null;
+  return (
+    typeof v?.viewBox === 'string' &&
+    Number.isFinite(v.width) &&
+    Number.isFinite(v.height) &&
+    Array.isArray(v.units) &&
+    v.units.every((u) => typeof u?.code === 'string' && typeof u.d === 'string')
+  );
+}
+
+export async function loadPosterInput(fetchFn: FetchFn): Promise<PosterInput> {
+  const source = createSnapshotSource('/', fetchFn);
+  const meta = await source.loadMeta();
+  const year = defaultYear(meta.data.years);
+  const vintage = vintageForYear(year);
+  const [summaries, rows, mapResponse] = await Promise.all([
+    source.loadSummaries(),
+    source.loadYear(year),
+    fetchFn(`/tiles/laichau-${vintage}.static.json`),
+  ]);
+  const problems = [...meta.problems, ...summaries.problems, ...rows.problems];
+  if (problems.length > 0)
+    throw new Error(`the snapshot has invalid rows: ${problems.map((p) => p.message_en).join(' ')}`);
+  const map: unknown = await mapResponse.json();
+  if (!isStaticMap(map)) throw new Error(`tiles/laichau-${vintage}.static.json is not a static map`);
+  const framework = meta.data.frameworks.find((f) => f.id === frameworkForYear(year));
+  return {
+    asOf: meta.data.as_of,
+    illustrative: meta.data.illustrative,
+    year,
+    summary: summaries.data.province.find((p) => p.year === year),
+    framework: framework ?? { criteria_total: 19, below_threshold: 15 },
+    units: meta.data.units.filter((u) => u.vintage === vintage),
+    rows: rows.data,
+    map,
+  };
+}

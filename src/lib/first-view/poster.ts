@@ -1,0 +1,146 @@
+/**
+ * The first view written into index.html at build time (build/first-view-plugin.ts): the province map as
+ * an SVG picture coloured by NTM / civilised-urban status, the headline figures and the legend, for the
+ * default year of the embedded snapshot. A phone on a slow network shows it as soon as the HTML arrives,
+ * before any JavaScript; the app replaces it once its own first view is ready, and it stays readable
+ * when JavaScript never runs.
+ *
+ * Pure: data in, HTML text out. Every value from data is escaped. Vietnamese only, the page's default
+ * language; the app takes over in the reader's language a moment later. No style attributes (the CSP
+ * forbids inline styles): colours are SVG presentation attributes, the rest is src/styles/first-view.css.
+ */
+import { countClasses, STATUS_LEGEND } from '../domain/legend';
+import { formatDate, formatNumber, formatPercent } from '../domain/format';
+import { classKey, fullPalette } from '../map/unit-states';
+import { statusClass } from '../domain/status';
+import type { AreaSummary, Framework, UnitKind, UnitYear } from '../domain/types';
+import { t } from '../i18n/messages';
+
+export interface StaticMapPaths {
+  viewBox: string;
+  width: number;
+  height: number;
+  units: { code: string; d: string }[];
+}
+
+export interface PosterInput {
+  /** Snapshot date (YYYY-MM-DD) and whether any figure is illustrative. */
+  asOf: string;
+  illustrative: boolean;
+  year: number;
+  /** The province row of that year. */
+  summary: AreaSummary | undefined;
+  framework: Pick<Framework, 'criteria_total' | 'below_threshold'>;
+  /** The units of the year's boundary vintage. */
+  units: { code: string; kind: UnitKind }[];
+  rows: UnitYear[];
+  map: StaticMapPaths;
+}
+
+const NO_DATA = '#e0e4e6';
+
+/** Text for HTML content and double-quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The coloured map as a standalone SVG document. */
+export function posterMapSvg(input: PosterInput): string {
+  const palette = fullPalette();
+  const rows = new Map(input.rows.map((r) => [r.code, r]));
+  const paths = input.map.units.map((u) => {
+    const fill = palette[classKey('status', input.framework.criteria_total, statusClass(rows.get(u.code)))];
+    return `<path fill="${escapeHtml(fill ?? NO_DATA)}" d="${escapeHtml(u.d)}"/>`;
+  });
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${escapeHtml(input.map.viewBox)}" ` +
+    `width="${input.map.width}" height="${input.map.height}">` +
+    `<g stroke="#ffffff" stroke-width="0.6" stroke-linejoin="round">${paths.join('')}</g></svg>`
+  );
+}
+
+/**
+ * An SVG document as a data: URL for an <img> (an image, unlike inline SVG, is a Largest Contentful Paint
+ * candidate and costs the page no DOM). Only the characters that break a URL or the attribute are encoded.
+ */
+export function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml,${svg.replace(/[%#<>"\n]/g, (c) => encodeURIComponent(c))}`;
+}
+
+interface Figure {
+  value: string;
+  label: string;
+}
+
+function figures(input: PosterInput): Figure[] {
+  const s = input.summary;
+  if (!s) return [];
+  const list: Figure[] = [
+    { value: formatPercent(s.xa_ntm_pct, 'vi', 1), label: `Xã đạt chuẩn NTM (${s.xa_ntm}/${s.xa_total})` },
+    {
+      value: formatNumber(s.avg_criteria_xa, 'vi', 1),
+      label: `Bình quân tiêu chí/xã (trên ${input.framework.criteria_total})`,
+    },
+  ];
+  if (input.framework.below_threshold && s.xa_below_threshold !== null)
+    list.push({
+      value: formatNumber(s.xa_below_threshold, 'vi', 0),
+      label: `Xã dưới ${input.framework.below_threshold} tiêu chí`,
+    });
+  if (s.urban_total > 0)
+    list.push({
+      value: formatPercent(s.urban_civilised_pct, 'vi', 1),
+      label: `Phường, thị trấn đạt chuẩn văn minh (${s.urban_civilised}/${s.urban_total})`,
+    });
+  return list;
+}
+
+function swatch(colour: string): string {
+  return (
+    `<svg class="fv-swatch" width="14" height="14" aria-hidden="true">` +
+    `<rect width="14" height="14" fill="${escapeHtml(colour)}"/></svg>`
+  );
+}
+
+/** The first view's HTML (goes before the app's mount point). */
+export function posterHtml(input: PosterInput): string {
+  const counts = countClasses(input.rows, input.units, 'status', input.framework);
+  const legend = STATUS_LEGEND.filter((e) => (counts[e.id] ?? 0) > 0);
+  const summaryText = t('vi', 'map.summary', {
+    year: input.year,
+    units: input.units.length,
+    summary: legend.map((e) => `${e.label_vi}: ${counts[e.id]}`).join('; '),
+  });
+  const source = `${t('vi', 'source.snapshot')} · ${t('vi', 'source.asOf', { date: formatDate(input.asOf, 'vi') })}`;
+  const figureItems = figures(input)
+    .map(
+      (f) =>
+        `<li><span class="fv-value">${escapeHtml(f.value)}</span><span class="fv-label">${escapeHtml(f.label)}</span></li>`,
+    )
+    .join('');
+  const legendItems = legend
+    .map(
+      (e) =>
+        `<li>${swatch(e.color)}<span>${escapeHtml(e.label_vi)}</span><span class="fv-count">${counts[e.id]}</span></li>`,
+    )
+    .join('');
+  const m = input.map;
+  return [
+    `<div id="first-view" class="fv" lang="vi" data-testid="first-view">`,
+    `<header class="fv-top"><p class="fv-province">${escapeHtml(t('vi', 'app.province'))}</p>`,
+    `<h1 class="fv-title">${escapeHtml(t('vi', 'app.title'))}</h1>`,
+    `<p class="fv-source">${escapeHtml(source)}`,
+    input.illustrative
+      ? ` <strong class="fv-illustrative">${escapeHtml(t('vi', 'source.illustrative'))}</strong>`
+      : '',
+    `</p></header>`,
+    `<main class="fv-main">`,
+    `<p class="fv-loading" role="status">${escapeHtml(t('vi', 'source.loading'))}</p>`,
+    `<h2 class="fv-heading">Toàn tỉnh · ${input.year}</h2>`,
+    figureItems ? `<ul class="fv-figures">${figureItems}</ul>` : '',
+    `<img class="fv-map" src="${escapeHtml(svgDataUrl(posterMapSvg(input)))}" width="${m.width}" height="${m.height}" alt="${escapeHtml(summaryText)}">`,
+    `<ul class="fv-legend">${legendItems}</ul>`,
+    input.illustrative ? `<p class="fv-note">Số liệu minh họa.</p>` : '',
+    `</main></div>`,
+  ].join('');
+}
