@@ -1,4 +1,3 @@
-import './styles/fonts.css';
 import './styles/global.css';
 import './styles/first-view.css';
 import { mount } from 'svelte';

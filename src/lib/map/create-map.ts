@@ -15,6 +15,8 @@ import { FeatureStateSync } from './feature-state-sync';
 import type { FeatureStates } from './state-diff';
 import { HATCH_IMAGE, NODATA_IMAGE, makeHatchImage } from './hatch';
 import { buildStyle, LABEL_FONT, LAYER, UNITS_SOURCE } from './style';
+// The labels' face comes with the map, not with the page: the page's text uses the phone's own font.
+import '../../styles/fonts.css';
 
 export type Bounds = [number, number, number, number];
 
@@ -64,8 +66,9 @@ async function loadBasemap(url: string | null | undefined): Promise<StyleSpecifi
 export async function createMap(container: HTMLElement, options: MapOptions): Promise<MapController> {
   ensureWorkerUrl();
   ensurePmtilesProtocol();
-  // Labels are drawn locally from the self-hosted web font: make sure it is loaded first.
-  await document.fonts?.load(`14px "${LABEL_FONT}"`).catch(() => undefined);
+  // Labels are drawn locally from the self-hosted web font: load both subsets (Latin and Vietnamese)
+  // before the first label is drawn.
+  await document.fonts?.load(`14px "${LABEL_FONT}"`, 'Lai Châu Mường Tè').catch(() => undefined);
   const basemap = await loadBasemap(options.basemapUrl);
 
   let hasDistricts = options.hasDistricts;
