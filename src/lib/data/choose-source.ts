@@ -8,8 +8,10 @@
  * notice says so in both languages. The switch is sticky: once fallen back, the session stays on the
  * snapshot, so the map never mixes two datasets.
  */
-import { createSnapshotSource, type FetchFn } from './snapshot-source';
-import { DataError, type DataSource, type Loaded, type Meta, type Summaries } from './source';
+import type { FetchFn } from './snapshot-source';
+import type { DataSource, Loaded, Meta, Summaries } from './source';
+import { DataError } from './data-error';
+import { createWorkerSnapshotSource, mainThreadSnapshotSource } from './worker-source';
 import type { UnitYear } from '../domain/types';
 import { formatDate } from '../domain/format';
 
@@ -74,10 +76,16 @@ function lazySupabaseSource(url: string, anonKey: string, fetchFn: FetchFn, time
   };
 }
 
-/** The primary (Supabase, when configured) and fallback (snapshot) sources. */
+/**
+ * The primary (Supabase, when configured) and fallback (snapshot) sources. The snapshot is parsed in the
+ * data worker (worker-source.ts), or on the main thread when a `fetchFn` is given (a worker cannot call
+ * it) or no worker can run.
+ */
 export function createSources(config: SourceConfig): { primary: DataSource | null; fallback: DataSource } {
   const fetchFn = config.fetchFn ?? ((input: string, init?: RequestInit) => fetch(input, init));
-  const fallback = createSnapshotSource(config.baseUrl, fetchFn);
+  const fallback = config.fetchFn
+    ? mainThreadSnapshotSource(config.baseUrl, fetchFn)
+    : createWorkerSnapshotSource(config.baseUrl);
   const primary = isSupabaseConfigured(config.supabaseUrl, config.supabaseAnonKey)
     ? lazySupabaseSource(config.supabaseUrl!, config.supabaseAnonKey!, fetchFn, config.timeoutMs)
     : null;

@@ -1,9 +1,11 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- these Maps are replaced whole inside $state.raw, never mutated in place */
 // Loads what the page shows: the data (snapshot or Supabase, behind one interface), the per-vintage tile
-// indexes, and the attribution. Holds it as raw state: rows are replaced, never mutated.
+// indexes, and the attribution. Holds it as raw state: rows are replaced, never mutated. The snapshot and
+// the tile indexes are parsed in the data worker (data/worker-source.ts).
 import type { UnitYear, VintageId } from '../domain/types';
 import type { DataSource, Meta, Problem, Summaries } from '../data/source';
 import { createResilientSource, createSources, type FallbackNotice } from '../data/choose-source';
+import { dataWorkerClient } from '../data/worker-source';
 import { loadTileIndex, type TileIndex } from './tile-index';
 import { loadRuntimeConfig, type RuntimeConfig } from './runtime-config';
 
@@ -30,6 +32,9 @@ export class AppData {
   constructor(private readonly base: string) {}
 
   async init(): Promise<void> {
+    // The data worker (zod validation of the snapshot and tile indexes, off the main thread) downloads
+    // and starts while the runtime config loads.
+    dataWorkerClient().start();
     const config = await loadRuntimeConfig({ base: this.base });
     for (const warning of config.warnings) console.warn(warning);
     this.config = config;

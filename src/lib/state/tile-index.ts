@@ -1,40 +1,31 @@
 // Per-vintage index written by the tile build next to each archive: bounds, and for each unit its label
 // point and bounding box. It lets the list fly to a unit and the first paint draw the province without
-// reading any tile.
-import { z } from 'zod/mini';
+// reading any tile. Validated in the data worker (tile-index-schema.ts), so this module holds no zod.
 import type { VintageId } from '../domain/types';
+import type { TileIndex } from './tile-index-schema';
+import { dataWorkerClient, requestOffMainThread } from '../data/worker-source';
 
-const lonLat = z.tuple([z.number(), z.number()]);
-const bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
-
-export const TileIndexSchema = z.object({
-  vintage: z.enum(['2016', '2020', '2025']),
-  bounds: bbox,
-  center: lonLat,
-  minzoom: z.number(),
-  maxzoom: z.number(),
-  units: z.array(
-    z.object({
-      code: z.string().check(z.regex(/^\d{5}$/)),
-      name: z.string(),
-      full_name: z.string(),
-      kind: z.enum(['xa', 'phuong', 'thi_tran']),
-      district_code: z.nullable(z.string()),
-      district_name: z.nullable(z.string()),
-      label: lonLat,
-      bbox,
-    }),
-  ),
-});
-
-export type TileIndex = z.infer<typeof TileIndexSchema>;
+export type { TileIndex } from './tile-index-schema';
 
 export function tilesUrl(base: string, vintage: VintageId | 'context'): string {
   return `${base}tiles/laichau-${vintage}.pmtiles`;
 }
 
-export async function loadTileIndex(base: string, vintage: VintageId, fetchFn = fetch): Promise<TileIndex> {
-  const response = await fetchFn(`${base}tiles/laichau-${vintage}.index.json`);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return TileIndexSchema.parse(await response.json());
+/**
+ * Fetch and validate one vintage's index in the data worker; on the main thread (zod loaded on demand)
+ * when a `fetchFn` is given or no worker can run. Errors (HTTP, invalid index) reject as before.
+ */
+export async function loadTileIndex(
+  base: string,
+  vintage: VintageId,
+  fetchFn?: (input: string) => Promise<Response>,
+): Promise<TileIndex> {
+  const onMainThread = async () =>
+    (await import('./tile-index-schema')).fetchTileIndex(base, vintage, fetchFn);
+  if (fetchFn) return onMainThread();
+  return requestOffMainThread(
+    dataWorkerClient(),
+    { op: 'tile-index', base, vintage },
+    onMainThread,
+  ) as Promise<TileIndex>;
 }

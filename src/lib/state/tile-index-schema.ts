@@ -1,0 +1,42 @@
+// The schema of the per-vintage tile index and its loader. Runs in the data worker (data.worker.ts), or
+// on the main thread only when no worker could start: the page's entry chunk never loads zod.
+import { z } from 'zod/mini';
+import type { VintageId } from '../domain/types';
+
+const lonLat = z.tuple([z.number(), z.number()]);
+const bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+
+export const TileIndexSchema = z.object({
+  vintage: z.enum(['2016', '2020', '2025']),
+  bounds: bbox,
+  center: lonLat,
+  minzoom: z.number(),
+  maxzoom: z.number(),
+  units: z.array(
+    z.object({
+      code: z.string().check(z.regex(/^\d{5}$/)),
+      name: z.string(),
+      full_name: z.string(),
+      kind: z.enum(['xa', 'phuong', 'thi_tran']),
+      district_code: z.nullable(z.string()),
+      district_name: z.nullable(z.string()),
+      label: lonLat,
+      bbox,
+    }),
+  ),
+  /** Unit codes in Vietnamese alphabetical order of their names (sorted at build time). */
+  order: z.optional(z.array(z.string())),
+});
+
+export type TileIndex = z.infer<typeof TileIndexSchema>;
+
+/** Fetch and validate `${base}tiles/laichau-<vintage>.index.json` (base ends with '/'). */
+export async function fetchTileIndex(
+  base: string,
+  vintage: VintageId,
+  fetchFn: (input: string) => Promise<Response> = (input) => fetch(input),
+): Promise<TileIndex> {
+  const response = await fetchFn(`${base}tiles/laichau-${vintage}.index.json`);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return TileIndexSchema.parse(await response.json());
+}
