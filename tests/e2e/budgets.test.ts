@@ -1,8 +1,11 @@
 // Size budgets (budgets.json, gzip level 9 bytes) for what a phone downloads: the JavaScript and CSS of
-// the first paint (the entry chunk of dist/index.html and its static imports, NOT the lazy MapLibre
-// chunk), each tiles archive and static map, and the data snapshot (meta + summaries + one year).
+// the first paint (the entry chunk of dist/index.html and its static imports, and the data worker they
+// start, NOT the lazy MapLibre chunk), each tiles archive and static map, and the data snapshot (meta +
+// summaries + one year).
 // Also checks that the heavy code is split off: the first-paint JavaScript holds neither maplibre-gl
-// nor supabase-js (the full client), and the lazy chunk does hold MapLibre (so the check can fail).
+// nor supabase-js (the full client), the main thread's first-paint JavaScript holds no zod (the data
+// worker validates the snapshot), and the lazy chunk does hold MapLibre, the worker zod (so the checks
+// can fail).
 //
 // The app is built here, in production mode, into a temporary folder: the e2e global setup builds under
 // vitest (NODE_ENV=test), which compiles Svelte in dev mode and would not measure what users get.
@@ -51,8 +54,18 @@ function staticImports(code: string): string[] {
   return [...found];
 }
 
-/** The files the first paint needs: index.html's entry script, modulepreloads, stylesheets, recursively. */
-function firstPaintFiles(): { js: string[]; css: string[] } {
+/** Module workers a chunk starts: `new Worker(new URL("./w.js", import.meta.url), …)` as Vite emits it. */
+function workerScripts(code: string): string[] {
+  return [...code.matchAll(/\bnew\s+Worker\(\s*new\s+URL\(\s*["'`]([^"'`]+)["'`]/g)].map(
+    (m) => m[1] as string,
+  );
+}
+
+/**
+ * The files the first paint needs: index.html's entry script, modulepreloads, stylesheets, recursively,
+ * and the workers those scripts start (`workers`, a subset of `js`: the data worker parses the snapshot).
+ */
+function firstPaintFiles(): { js: string[]; css: string[]; workers: string[] } {
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
   const attr = (tag: string, name: string) => new RegExp(`${name}="([^"]+)"`).exec(tag)?.[1];
   const js = new Set<string>();
@@ -68,30 +81,45 @@ function firstPaintFiles(): { js: string[]; css: string[] } {
     if (rel === 'modulepreload') js.add(href);
     if (rel === 'stylesheet') css.add(href);
   }
+  const workers = new Set<string>();
   const queue = [...js];
   while (queue.length > 0) {
     const file = queue.pop() as string;
-    for (const spec of staticImports(readFileSync(path.join(dist, file), 'utf8'))) {
-      const resolved = spec.startsWith('/')
+    const code = readFileSync(path.join(dist, file), 'utf8');
+    const resolve = (spec: string) =>
+      spec.startsWith('/')
         ? spec.slice(1)
         : path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
+    for (const spec of staticImports(code)) {
+      const resolved = resolve(spec);
+      if (!js.has(resolved)) {
+        js.add(resolved);
+        queue.push(resolved);
+      }
+    }
+    for (const spec of workerScripts(code)) {
+      const resolved = resolve(spec);
+      workers.add(resolved);
       if (!js.has(resolved)) {
         js.add(resolved);
         queue.push(resolved);
       }
     }
   }
-  return { js: [...js].sort(), css: [...css].sort() };
+  return { js: [...js].sort(), css: [...css].sort(), workers: [...workers].sort() };
 }
 
 const MAPLIBRE_MARKERS = ['maplibregl', 'maplibre-gl'];
+/** zod 4 (classic and mini) keeps its internals under `_zod` on every schema. */
+const ZOD_MARKER = '_zod';
 /** Strings that survive minification, one from supabase-js itself, its auth client and its realtime client. */
 const SUPABASE_JS_MARKERS = ['supabaseUrl is required', 'AuthSessionMissingError', 'phx_join'];
 
 describe('budgets (gzip bytes, budgets.json)', () => {
-  it('first paint: entry JavaScript and CSS within budget, without maplibre-gl or supabase-js', () => {
+  it('first paint: entry JavaScript (with the data worker) and CSS within budget, without maplibre-gl or supabase-js', () => {
     const files = firstPaintFiles();
     expect(files.js.length).toBeGreaterThan(0);
+    expect(files.workers).toEqual([expect.stringMatching(/^assets\/data\.worker-[\w-]+\.js$/)]);
     const jsCode = files.js.map((f) => readFileSync(path.join(dist, f), 'utf8'));
     const jsBytes = jsCode.reduce((sum, code) => sum + gzip(code), 0);
     const cssBytes = files.css.reduce((sum, f) => sum + gzip(readFileSync(path.join(dist, f))), 0);
@@ -105,10 +133,24 @@ describe('budgets (gzip bytes, budgets.json)', () => {
     }
   });
 
+  it('the main thread loads no zod at start: the data worker validates the snapshot and tile indexes', () => {
+    const files = firstPaintFiles();
+    for (const file of files.js) {
+      const code = readFileSync(path.join(dist, file), 'utf8');
+      if (files.workers.includes(file)) expect(code, file).toContain(ZOD_MARKER);
+      else expect(code, file).not.toContain(ZOD_MARKER);
+    }
+  });
+
   it('the checks are real: import parsing, MapLibre in the lazy chunk, supabase-js markers in its package', () => {
     expect(
       staticImports('import{a as b}from"./x.js";import("./lazy.js");import"./y.js";export{c}from"./z.js"'),
     ).toEqual(['./x.js', './y.js', './z.js']);
+    expect(
+      workerScripts(
+        'new Worker(new URL(`/assets/w-1.js`,``+import.meta.url),{type:`module`});new URL("./u.js")',
+      ),
+    ).toEqual(['/assets/w-1.js']);
     const entry = new Set(firstPaintFiles().js);
     const lazy = readdirSync(path.join(dist, 'assets'))
       .filter((f) => f.endsWith('.js') && !entry.has(`assets/${f}`))

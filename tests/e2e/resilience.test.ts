@@ -1,8 +1,9 @@
 // The built app when things go wrong, proven through network interception (Playwright page.route):
 // Supabase slow, failing or answering garbage → the snapshot, and the page says so; a boundary archive
 // missing or corrupt → a clear message, the static map, list, table and cards still work; no WebGL →
-// the static map is the map; hostile text in the data → rendered as text, nothing runs; and the
-// Content-Security-Policy is never violated, including towards the configured Supabase host.
+// the static map is the map; hostile text in the data → rendered as text, nothing runs; the data worker
+// failing to load → the page parses the data itself; and the Content-Security-Policy is never violated,
+// including towards the configured Supabase host.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
@@ -238,6 +239,46 @@ describe('hostile text in the data', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await cspViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the data worker', () => {
+  /** Scripts the page requested that parse data on the main thread (loaded only when no worker runs). */
+  const mainThreadParsers = (urls: string[]) =>
+    urls.filter((u) => /\/assets\/(snapshot-source|tile-index-schema)-[^/]+\.js$/.test(u));
+
+  it('parses the snapshot and the tile index off the main thread', async () => {
+    const { context, page, errors } = await open();
+    const workers: string[] = [];
+    const requested: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(baseUrl);
+    await expectListAndCardsWork(page);
+    expect(workers).toContainEqual(expect.stringMatching(/\/assets\/data\.worker-[^/]+\.js$/));
+    expect(mainThreadParsers(requested)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('failing to load: the page parses on the main thread, and nothing is lost', async () => {
+    const { context, page, errors } = await open((c) =>
+      c.route('**/assets/data.worker-*.js', (r) => r.fulfill({ status: 404, body: 'not found' })),
+    );
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(`${baseUrl}?year=2025`);
+    await expectListAndCardsWork(page);
+    expect(await page.locator('[data-testid="source-badge"]').textContent()).toMatch(
+      /Dữ liệu đến ngày \d{2}\/\d{2}\/\d{4}/,
+    );
+    await expect.poll(() => page.locator('[data-testid="static-map"] path[data-code]').count()).toBe(106);
+    expect(mainThreadParsers(requested).length).toBeGreaterThan(0);
+    // The browser reports the 404 itself; nothing else may fail.
+    expect(errors.filter((e) => !/Failed to load resource.*404/.test(e))).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
     await context.close();
   });
 });
