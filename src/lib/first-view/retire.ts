@@ -10,12 +10,13 @@ export async function retireFirstView(doc: Document = document, maxWaitMs = 1000
   const poster = doc.getElementById('first-view');
   if (!poster) return;
   const picture = poster.querySelector('img');
-  if (picture && typeof picture.decode === 'function') {
-    const painted = picture
-      .decode()
-      .catch(() => undefined)
-      .then(() => nextFrame(doc))
-      .then(() => nextFrame(doc));
+  if (picture) {
+    // Not img.decode(): for an SVG picture it rasterises again on the main thread. A loaded picture in
+    // view is painted by the next frame.
+    const loaded = picture.complete
+      ? Promise.resolve()
+      : new Promise((resolve) => picture.addEventListener('load', resolve, { once: true }));
+    const painted = loaded.then(() => nextFrame(doc)).then(() => nextFrame(doc));
     await Promise.race([painted, new Promise((resolve) => setTimeout(resolve, maxWaitMs))]);
   }
   poster.remove();
