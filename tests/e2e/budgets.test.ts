@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
 interface Budgets {
-  first_paint: { js: number; css: number };
+  first_paint: { js: number; css: number; html: number };
   tiles: Record<string, number>;
   snapshot: { meta_summaries_year: number };
 }
@@ -131,6 +131,14 @@ describe('budgets (gzip bytes, budgets.json)', () => {
     for (const code of jsCode) {
       for (const marker of [...MAPLIBRE_MARKERS, ...SUPABASE_JS_MARKERS]) expect(code).not.toContain(marker);
     }
+  });
+
+  it('the HTML, which carries the first view (map picture, figures, legend), within budget', () => {
+    const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+    expect(html).toContain('data-testid="first-view"');
+    const bytes = gzip(html);
+    console.log(`index.html: ${bytes} B gzip (budget ${budgets.first_paint.html})`);
+    expect(bytes).toBeLessThanOrEqual(budgets.first_paint.html);
   });
 
   it('the main thread loads no zod at start: the data worker validates the snapshot and tile indexes', () => {
