@@ -3,32 +3,19 @@ import { buildPosterHtml } from './build-poster';
 import { escapeHtml, posterHtml, posterMapSvg, svgDataUrl, type PosterInput } from './poster';
 import { STATUS_LEGEND } from '../domain/legend';
 import type { AreaSummary, UnitYear } from '../domain/types';
+import { unitYear } from '../../../tests/fixtures/unit-year';
 
 const colour = (id: string) => STATUS_LEGEND.find((e) => e.id === id)!.color;
 
 function row(code: string, patch: Partial<UnitYear>): UnitYear {
-  return {
+  return unitYear({
     year: 2025,
-    vintage: '2020',
-    framework: '2021-2025',
     code,
     name: `Xã ${code}`,
-    kind: 'xa',
     district_code: '105',
     district_name: 'Huyện A',
-    criteria_met: [],
-    criteria_missing: [],
-    criteria_count: 0,
-    criteria_total: 19,
-    tier: null,
-    urban_status: null,
-    decision_no: null,
-    decision_date: null,
-    source: null,
-    source_url: null,
-    illustrative: true,
     ...patch,
-  } as UnitYear;
+  });
 }
 
 const summary = {

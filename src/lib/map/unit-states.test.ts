@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildUnitStates, classKey, fullPalette, unitVisual } from './unit-states';
 import { STATUS_COLORS, CRITERION_COLORS, NO_DATA_COLOR } from '../domain/legend';
-import type { UnitYear } from '../domain/types';
+import { unitYear } from '../../../tests/fixtures/unit-year';
 
-const row = (over: Partial<UnitYear>): UnitYear => ({
-  year: 2024,
-  vintage: '2020',
-  framework: '2021-2025',
-  code: '03424',
-  name: 'Xã Bản Bo',
-  kind: 'xa',
-  district_code: '106',
-  district_name: 'Huyện Tam Đường',
-  criteria_met: [],
-  criteria_missing: [],
-  criteria_count: 0,
-  criteria_total: 19,
-  tier: null,
-  urban_status: null,
-  decision_no: null,
-  decision_date: null,
-  source: null,
-  source_url: null,
-  source_date: null,
-  illustrative: true,
-  ...over,
-});
+const row = unitYear;
 const framework = { criteria_total: 19, below_threshold: 15 };
 const palette = fullPalette();
 const met = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
