@@ -96,7 +96,9 @@ export function matchRank(unit: Searchable, query: string): SearchRank | null {
 
 // Created on the first search, not at start-up: a collator loads ICU data (~50 ms on a phone's main thread).
 let viCollator: Intl.Collator | undefined;
-const collator = { compare: (a: string, b: string) => (viCollator ??= new Intl.Collator('vi')).compare(a, b) };
+const collator = {
+  compare: (a: string, b: string) => (viCollator ??= new Intl.Collator('vi')).compare(a, b),
+};
 
 /**
  * Units matching `query`, best first: exact name (or code) > name prefix > word prefix > substring;
