@@ -3,12 +3,12 @@ import { buildPosterHtml } from './build-poster';
 import { escapeHtml, posterHtml, posterMapSvg, svgDataUrl, type PosterInput } from './poster';
 import { STATUS_LEGEND } from '../domain/legend';
 import type { AreaSummary, UnitYear } from '../domain/types';
-import { unitYear } from '../../../tests/fixtures/unit-year';
+import { unassessedXa } from '../../../tests/unit/factories';
 
 const colour = (id: string) => STATUS_LEGEND.find((e) => e.id === id)!.color;
 
 function row(code: string, patch: Partial<UnitYear>): UnitYear {
-  return unitYear({
+  return unassessedXa({
     year: 2025,
     code,
     name: `Xã ${code}`,

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildUnitStates, classKey, fullPalette, unitVisual } from './unit-states';
 import { STATUS_COLORS, CRITERION_COLORS, NO_DATA_COLOR } from '../domain/legend';
-import { unitYear } from '../../../tests/fixtures/unit-year';
+import type { UnitYear } from '../domain/types';
+import { unassessedXa } from '../../../tests/unit/factories';
 
-const row = unitYear;
+const row = (over: Partial<UnitYear>): UnitYear => unassessedXa({ year: 2024, ...over });
 const framework = { criteria_total: 19, below_threshold: 15 };
 const palette = fullPalette();
 const met = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
