@@ -1,19 +1,13 @@
 // Accessibility of every screen of the built app: axe-core (node_modules/axe-core) finds no violation on
 // the map view, with the unit panel open, the planners' table, the targets view, in English and on a
 // phone; everything is reachable by keyboard with a visible focus; the map has a text summary.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, PHONE, waitForMapIdle } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DESKTOP, PHONE, waitForMapIdle } from './browser';
+import { useBrowser } from './use-browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 interface AxeViolation {
   id: string;
@@ -39,7 +33,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 /** A page of the built app; axe is injected as an inline script, which the CSP forbids: bypass it here. */
 async function open(query: string, viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, bypassCSP: true, serviceWorkers: 'block' });
+  const context = await browser().newContext({ viewport, bypassCSP: true, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(`${baseUrl}${query}`);
   await page
@@ -103,7 +97,11 @@ describe('axe-core: no violations on any screen', () => {
   });
 
   it('no WebGL: the static map is the map, each unit a button', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, serviceWorkers: 'block' });
+    const context = await browser().newContext({
+      viewport: DESKTOP,
+      bypassCSP: true,
+      serviceWorkers: 'block',
+    });
     await context.addInitScript(() => {
       const original = HTMLCanvasElement.prototype.getContext;
       HTMLCanvasElement.prototype.getContext = function (

@@ -1,14 +1,14 @@
 // The first view written into index.html at build time (src/lib/first-view): the province map, the
 // headline figures and the legend paint from the HTML alone, before (and without) any JavaScript; the app
 // replaces it once its own map is drawn, and the province picture is what the reader saw first.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { collectPageErrors, launchBrowser, PHONE, screenshot } from './browser';
+import { collectPageErrors, PHONE, screenshot } from './browser';
+import { useBrowser } from './use-browser';
 import { formatPercent } from '../../src/lib/domain/format';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const browser = useBrowser();
 
 const province2025 = (
   JSON.parse(readFileSync('public/data/snapshot/summaries.json', 'utf8')) as {
@@ -16,16 +16,9 @@ const province2025 = (
   }
 ).province.find((p) => p.year === 2025)!;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('the first view in the HTML', () => {
   it('shows the map, the figures and the legend of 2025 with JavaScript turned off', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: PHONE,
       javaScriptEnabled: false,
       serviceWorkers: 'block',
@@ -59,7 +52,7 @@ describe('the first view in the HTML', () => {
   });
 
   it('gives way to the app once the app has drawn its map, after the picture was painted', async () => {
-    const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'block' });
+    const context = await browser().newContext({ viewport: PHONE, serviceWorkers: 'block' });
     try {
       const page = await context.newPage();
       const errors = collectPageErrors(page);

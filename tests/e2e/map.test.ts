@@ -1,20 +1,20 @@
 // The map page in a real browser (Debian Chromium, SwiftShader WebGL) on the built app.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   collectPageErrors,
   openInteractiveMap,
   DESKTOP,
-  launchBrowser,
   PHONE,
   screenshot,
   waitForMapIdle,
   waitForUnitCount,
 } from './browser';
+import { useBrowser } from './use-browser';
 import { readFileSync } from 'node:fs';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const browser = useBrowser();
 
 const referenceCodes = (file: string): number[] =>
   readFileSync(`data/reference/${file}`, 'utf8')
@@ -32,20 +32,13 @@ async function renderedIds(page: Page): Promise<number[]> {
 }
 
 async function openPage(query = '', size: { width: number; height: number } = DESKTOP) {
-  const page = await browser.newPage({ viewport: size, serviceWorkers: 'block' });
+  const page = await browser().newPage({ viewport: size, serviceWorkers: 'block' });
   const errors = collectPageErrors(page);
   await page.goto(`${baseUrl}${query}`);
   await openInteractiveMap(page);
   await waitForMapIdle(page);
   return { page, errors };
 }
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('the map page', () => {
   it('draws every unit of the 2020–2025 vintage at the province view, without page errors', async () => {

@@ -1,19 +1,13 @@
 // After one visit, the app works offline: the service worker (src/lib/pwa/sw.ts, built to /sw.js)
 // serves the app shell, the data snapshot and the boundary archives the visit used, answering PMTiles'
 // Range requests with 206 slices of the cached archive; the page shows "Ngoại tuyến" and the data date.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectPageErrors, launchBrowser, PHONE, screenshot } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { collectPageErrors, PHONE, screenshot } from './browser';
+import { useBrowser } from './use-browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const renderedUnits = () =>
   (window as unknown as { __ntmMap?: { renderedUnitIds(): number[] } }).__ntmMap?.renderedUnitIds().length ??
@@ -37,7 +31,7 @@ const cached = (pattern: string) =>
 
 describe('offline after one visit', () => {
   it('reloads offline on a phone: app, snapshot, static and interactive map from the service worker', async () => {
-    const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'allow' });
+    const context = await browser().newContext({ viewport: PHONE, serviceWorkers: 'allow' });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
 

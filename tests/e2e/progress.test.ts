@@ -1,20 +1,20 @@
 // Issue "The progress map": filters, recolouring, time and shareable views, checked against the data.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import {
   collectPageErrors,
   openInteractiveMap,
   DESKTOP,
-  launchBrowser,
   PHONE,
   screenshot,
   waitForMapIdle,
   waitForUnitCount,
 } from './browser';
+import { useBrowser } from './use-browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const browser = useBrowser();
 
 interface Row {
   code: string;
@@ -57,7 +57,7 @@ async function codesWithState(page: Page, codes: string[], key: string): Promise
 }
 
 async function open(query: string, size: { width: number; height: number } = DESKTOP) {
-  const page = await browser.newPage({ viewport: size, acceptDownloads: true, serviceWorkers: 'block' });
+  const page = await browser().newPage({ viewport: size, acceptDownloads: true, serviceWorkers: 'block' });
   const errors = collectPageErrors(page);
   await page.goto(`${baseUrl}${query}`);
   await openInteractiveMap(page);
@@ -69,13 +69,6 @@ const tableCodes = (page: Page) =>
   page.$$eval('[data-testid="planner-table"] tbody tr', (trs) =>
     trs.map((tr) => tr.getAttribute('data-code')!),
   );
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('the progress map', () => {
   it('shows exactly the communes below 15 criteria in the table filter and on the map', async () => {
@@ -145,7 +138,7 @@ describe('the progress map', () => {
       rows: await tableCodes(page),
       lang: await page.getAttribute('html', 'lang'),
     };
-    const second = await browser.newPage({ viewport: DESKTOP, serviceWorkers: 'block' });
+    const second = await browser().newPage({ viewport: DESKTOP, serviceWorkers: 'block' });
     await second.goto(url);
     await waitForMapIdle(second);
     await expect.poll(() => second.locator('[data-testid="unit-panel"] h2').textContent()).toBe(before.panel);

@@ -4,21 +4,15 @@
 // the static map is the map; hostile text in the data → rendered as text, nothing runs; the data worker
 // failing to load → the page parses the data itself; and the Content-Security-Policy is never violated,
 // including towards the configured Supabase host.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { collectPageErrors, DESKTOP, launchBrowser, waitForMapIdle } from './browser';
+import { collectPageErrors, DESKTOP, waitForMapIdle } from './browser';
+import { useBrowser } from './use-browser';
 import { fakeSupabase, FAKE_SUPABASE_URL, type SupabaseMode } from './fake-supabase';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Records CSP violations from the very start of the page (securitypolicyviolation events). */
 const RECORD_CSP = () => {
@@ -36,7 +30,7 @@ const RECORD_CSP = () => {
  * page.route (the offline behaviour has its own test, offline.test.ts).
  */
 async function open(setup: (context: BrowserContext) => Promise<unknown> = async () => {}) {
-  const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
+  const context = await browser().newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
   await context.addInitScript(RECORD_CSP);
   await setup(context);
   const page = await context.newPage();

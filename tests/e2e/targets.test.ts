@@ -1,22 +1,22 @@
 // The leaders' targets view and its printed report, in a real browser (Debian Chromium, SwiftShader WebGL)
 // on the built app with the committed snapshot data.
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it, onTestFinished } from 'vitest';
+import type { Page } from 'playwright-core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import {
   collectPageErrors,
   DESKTOP,
-  launchBrowser,
   openInteractiveMap,
   PHONE,
   SCREENSHOT_DIR,
   waitForMapIdle,
 } from './browser';
+import { useBrowser } from './use-browser';
 import { formatValue } from '../../src/lib/report/units';
 import type { AreaSummary, Target } from '../../src/lib/domain/types';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const browser = useBrowser();
 
 /** The target ids of the reference table (data/reference/targets-2021-2025.md): T1a … T8. */
 const TARGET_IDS = [
@@ -41,7 +41,7 @@ async function openTargets(
   size: { width: number; height: number } = DESKTOP,
   { withMap = false }: { withMap?: boolean } = {},
 ) {
-  const context = await browser.newContext({ viewport: size, serviceWorkers: 'block' });
+  const context = await browser().newContext({ viewport: size, serviceWorkers: 'block' });
   onTestFinished(() => context.close());
   const page = await context.newPage();
   const errors = collectPageErrors(page);
@@ -68,13 +68,6 @@ async function shotAt(page: Page, selector: string, name: string) {
     .evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
 }
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('the targets view', () => {
   it('the reference lists the 22 targets T1a–T8', () => {
@@ -168,7 +161,7 @@ describe('the targets view', () => {
 
   it('says "chưa có số liệu" for an indicator without figures, never 0', async () => {
     // The same snapshot with every T8 row removed, served to the real page (no service worker in between).
-    const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
+    const context = await browser().newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
     onTestFinished(() => context.close());
     const page = await context.newPage();
     const errors = collectPageErrors(page);
