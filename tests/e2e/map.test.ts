@@ -79,10 +79,16 @@ describe('the map page', () => {
     await expect.poll(() => first.locator('.name').textContent()).toMatch(/Mường Tè/);
     await first.click();
     await expect.poll(() => page.locator('[data-testid="unit-panel"] h2').textContent()).toMatch(/Mường Tè/);
-    const zoom = await page.waitForFunction(() =>
-      (window as unknown as { __ntmMap: { map: { getZoom(): number } } }).__ntmMap.map.getZoom(),
-    );
-    expect(await zoom.jsonValue()).toBeGreaterThan(8);
+    // The map flies there: poll until the flight has zoomed in (a single read can land mid-flight).
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            (window as unknown as { __ntmMap: { map: { getZoom(): number } } }).__ntmMap.map.getZoom(),
+          ),
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(8);
     await page.context().close();
   });
 
