@@ -65,7 +65,11 @@ describe('the first view in the HTML', () => {
             url: string;
             element: Element | null;
           })[])
-            w.__lcp.push(e.url ? e.url.slice(0, 'data:image/svg+xml'.length) : (e.element?.tagName ?? '?'));
+            w.__lcp.push(
+              e.url
+                ? e.url.slice(0, 'data:image/svg+xml'.length)
+                : `${e.element?.closest('#first-view') ? 'first view' : 'app'} ${e.element?.tagName ?? '?'}`,
+            );
         }).observe({ type: 'largest-contentful-paint', buffered: true });
       });
       await page.goto(baseUrl);
@@ -77,8 +81,12 @@ describe('the first view in the HTML', () => {
       expect(await page.locator('h1').count()).toBe(1);
       expect(await page.locator('#app').isVisible()).toBe(true);
       // The province picture was painted before it went: it is the largest thing the reader saw first.
-      const lcp = await page.evaluate(() => (window as unknown as { __lcp: string[] }).__lcp);
-      expect(lcp[0]).toBe('data:image/svg+xml');
+      // Entries are reported once the frame is on screen, which can be after the first view has gone. The
+      // first view's title can come first (its text is painted before the picture is decoded); the picture
+      // is then the largest, and nothing of the app outgrows it.
+      const lcp = () => page.evaluate(() => (window as unknown as { __lcp: string[] }).__lcp);
+      await expect.poll(async () => (await lcp()).at(-1), { timeout: 30_000 }).toBe('data:image/svg+xml');
+      expect((await lcp()).filter((e) => e.startsWith('app'))).toEqual([]);
       // The content security policy holds (a violation is a console error), and nothing else failed.
       expect(errors).toEqual([]);
     } finally {
