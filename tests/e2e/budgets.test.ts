@@ -5,7 +5,7 @@
 // Also checks that the heavy code is split off: the first-paint JavaScript holds neither maplibre-gl
 // nor supabase-js (the full client), the main thread's first-paint JavaScript holds no zod (the data
 // worker validates the snapshot), and the lazy chunk does hold MapLibre, the worker zod (so the checks
-// can fail).
+// can fail), and that only the entry chunk carries V8's compile hint (build/compile-hints-plugin.ts).
 //
 // The app is built here, in production mode, into a temporary folder: the e2e global setup builds under
 // vitest (NODE_ENV=test), which compiles Svelte in dev mode and would not measure what users get.
@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { COMPILE_HINT } from '../../build/compile-hints-plugin';
 
 interface Budgets {
   first_paint: { js: number; css: number; html: number };
@@ -168,6 +169,24 @@ describe('budgets (gzip bytes, budgets.json)', () => {
     expect(pkg('supabase-js/dist/umd/supabase.js')).toContain(SUPABASE_JS_MARKERS[0]);
     expect(pkg('supabase-js/dist/umd/supabase.js')).toContain(SUPABASE_JS_MARKERS[1]);
     expect(pkg('supabase-js/dist/umd/supabase.js')).toContain(SUPABASE_JS_MARKERS[2]);
+  });
+
+  it('only the entry chunk asks Chrome to compile all its functions while streaming (compile hint)', () => {
+    const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+    const entry = /<script\b[^>]*type="module"[^>]*src="\/?([^"]+)"/.exec(html)?.[1];
+    expect(entry).toMatch(/^assets\/index-[\w-]+\.js$/);
+    const firstLine = (file: string) => readFileSync(path.join(dist, file), 'utf8').split('\n', 1)[0];
+    expect(firstLine(entry as string)).toBe(COMPILE_HINT);
+    const others = [
+      'sw.js',
+      ...readdirSync(path.join(dist, 'assets'))
+        .filter((f) => /\.m?js$/.test(f))
+        .map((f) => `assets/${f}`)
+        .filter((f) => f !== entry),
+    ];
+    expect(others.length).toBeGreaterThan(3);
+    for (const file of others)
+      expect(readFileSync(path.join(dist, file), 'utf8'), file).not.toContain(COMPILE_HINT);
   });
 
   it('each tiles archive and static map within budget', () => {
