@@ -3,7 +3,7 @@
 // Range requests with 206 slices of the cached archive; the page shows "Ngoại tuyến" and the data date.
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, PHONE, screenshot } from './browser';
+import { collectPageErrors, DESKTOP, PHONE, screenshot } from './browser';
 import { useBrowser } from './use-browser';
 
 const baseUrl = inject('baseUrl');
@@ -83,6 +83,26 @@ describe('offline after one visit', () => {
     // Back online: the badge goes away.
     await context.setOffline(false);
     await expect.poll(() => page.locator('[data-testid="offline-badge"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('on a desktop the service worker in control serves the interactive map on every reload', async () => {
+    const context = await browser().newContext({ viewport: DESKTOP, serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(baseUrl);
+    await openInteractiveMap(page);
+    await page.waitForSelector('html[data-offline-ready="true"]', { state: 'attached', timeout: 60_000 });
+    // The worker now answers the archives' Range requests (and the rest): the map reaches `idle`, with
+    // every unit, each time, not `error` ("Failed to fetch").
+    for (let reload = 0; reload < 2; reload++) {
+      await page.reload();
+      expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      await openInteractiveMap(page);
+      await page.waitForFunction(renderedUnits, undefined, { timeout: 60_000, polling: 250 });
+      expect(await page.evaluate(renderedUnits)).toBe(106);
+    }
     expect(errors).toEqual([]);
     await context.close();
   });
