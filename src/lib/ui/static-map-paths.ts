@@ -25,8 +25,15 @@ export interface PathPaint {
   focusable: boolean;
 }
 
-/** Replaces the children of `group` with one `<path data-code>` (and its `<title>`) per unit. */
-export function drawUnitPaths(group: SVGGElement, units: readonly UnitPath[]): Map<string, SVGPathElement> {
+/**
+ * Replaces the children of `group` with one `<path data-code>` (and its `<title>`) per unit, painted
+ * before they enter the page (attributes on detached elements cost no style invalidation).
+ */
+export function drawUnitPaths(
+  group: SVGGElement,
+  units: readonly UnitPath[],
+  paint: PathPaint,
+): Map<string, SVGPathElement> {
   const doc = group.ownerDocument;
   const paths = new Map<string, SVGPathElement>();
   const fragment = doc.createDocumentFragment();
@@ -38,6 +45,7 @@ export function drawUnitPaths(group: SVGGElement, units: readonly UnitPath[]): M
     fragment.append(path);
     paths.set(unit.code, path);
   }
+  paintUnitPaths(paths, paint);
   group.replaceChildren(fragment);
   return paths;
 }
