@@ -52,7 +52,7 @@ const median = (xs: number[]) => {
 };
 
 /** Builds in production mode (NODE_ENV decides Svelte's dev mode; a caller under vitest has 'test'). */
-async function buildProduction(options: Parameters<typeof build>[0]): Promise<void> {
+export async function buildProduction(options: Parameters<typeof build>[0]): Promise<void> {
   const previous = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
@@ -63,7 +63,7 @@ async function buildProduction(options: Parameters<typeof build>[0]): Promise<vo
   }
 }
 
-async function serve(
+export async function serve(
   options: Parameters<typeof preview>[0],
 ): Promise<{ url: string; server: PreviewServer }> {
   const server = await preview({ logLevel: 'error', ...options, preview: { port: 0, host: '127.0.0.1' } });
@@ -72,8 +72,15 @@ async function serve(
   return { url: `http://127.0.0.1:${address.port}/`, server };
 }
 
-/** One Lighthouse run (performance category, default mobile settings). */
-export async function lighthouseOnce(url: string, outFile: string): Promise<LighthouseFigures> {
+/**
+ * One Lighthouse run (performance category, default mobile settings). `extraArgs` go to the CLI, e.g.
+ * `--save-assets` to keep the trace beside `outFile` (scripts/bench/lighthouse-tasks.ts).
+ */
+export async function lighthouseOnce(
+  url: string,
+  outFile: string,
+  extraArgs: string[] = [],
+): Promise<LighthouseFigures> {
   await run(
     process.execPath,
     [
@@ -84,6 +91,7 @@ export async function lighthouseOnce(url: string, outFile: string): Promise<Ligh
       `--output-path=${outFile}`,
       `--chrome-flags=${CHROME_FLAGS}`,
       '--quiet',
+      ...extraArgs,
     ],
     {
       env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
