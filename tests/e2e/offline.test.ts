@@ -29,16 +29,20 @@ const cached = (pattern: string) =>
   `(async () => { for (const name of await caches.keys()) { const c = await caches.open(name); ` +
   `if ((await c.keys()).some((r) => new RegExp(${JSON.stringify(pattern)}).test(r.url))) return true; } return false; })()`;
 
+/** A first visit, online, with the service worker: the interactive map opened, the app cached. */
+async function firstVisit(viewport: { width: number; height: number }) {
+  const context = await browser().newContext({ viewport, serviceWorkers: 'allow' });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(baseUrl);
+  await openInteractiveMap(page);
+  await page.waitForSelector('html[data-offline-ready="true"]', { state: 'attached', timeout: 60_000 });
+  return { context, page, errors };
+}
+
 describe('offline after one visit', () => {
   it('reloads offline on a phone: app, snapshot, static and interactive map from the service worker', async () => {
-    const context = await browser().newContext({ viewport: PHONE, serviceWorkers: 'allow' });
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-
-    // First visit, online, opening the interactive map.
-    await page.goto(baseUrl);
-    await openInteractiveMap(page);
-    await page.waitForSelector('html[data-offline-ready="true"]', { state: 'attached', timeout: 60_000 });
+    const { context, page, errors } = await firstVisit(PHONE);
     // What this visit used is cached: the archives whole (fetched behind the Range requests) and the
     // lazy MapLibre chunk.
     for (const pattern of [
@@ -88,12 +92,7 @@ describe('offline after one visit', () => {
   });
 
   it('on a desktop the service worker in control serves the interactive map on every reload', async () => {
-    const context = await browser().newContext({ viewport: DESKTOP, serviceWorkers: 'allow' });
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(baseUrl);
-    await openInteractiveMap(page);
-    await page.waitForSelector('html[data-offline-ready="true"]', { state: 'attached', timeout: 60_000 });
+    const { context, page, errors } = await firstVisit(DESKTOP);
     // The worker now answers the archives' Range requests (and the rest): the map reaches `idle`, with
     // every unit, each time, not `error` ("Failed to fetch").
     for (let reload = 0; reload < 2; reload++) {
