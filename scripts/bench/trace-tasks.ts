@@ -7,6 +7,8 @@
  * counts `4 × duration − 50 ms` towards TBT when positive, so any task over 12.5 ms here blocks.
  * Pure: trace events in, rows out.
  */
+import { STAGE_MARK_PREFIX } from '../../src/lib/ui/stage-mark';
+
 export interface TraceEvent {
   name: string;
   ph?: string;
@@ -51,7 +53,7 @@ const ms = (us: number) => Math.round(us / 100) / 10;
  */
 export function mainThreadTasks(
   events: readonly TraceEvent[],
-  { minMs = 10, markPrefix = 'ntm:' }: { minMs?: number; markPrefix?: string } = {},
+  { minMs = 10, markPrefix = STAGE_MARK_PREFIX }: { minMs?: number; markPrefix?: string } = {},
 ): TaskRow[] {
   const t0 = Math.max(...events.filter((e) => e.name === 'navigationStart').map((e) => e.ts));
   if (!Number.isFinite(t0)) throw new Error('the trace has no navigationStart');
