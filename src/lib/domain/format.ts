@@ -2,7 +2,9 @@
  * Number, percent and date formatting for both languages. Missing values print as an em dash, never as
  * "0", "NaN" or "null", so a reader cannot mistake "no data" for a value.
  */
-export type Lang = 'vi' | 'en';
+import type { Lang } from '../i18n/define';
+
+export type { Lang };
 
 /** Shown for null, undefined, NaN and infinite values. */
 export const MISSING = '—';

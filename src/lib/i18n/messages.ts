@@ -1,8 +1,10 @@
 /**
- * Interface strings in Vietnamese (default) and English. Pure data: no framework.
+ * The app shell's section of the catalogue (see define.ts): strings of the first screen.
  * Keep keys flat and descriptive; `{name}` placeholders are filled by `t()`.
  */
-export type Lang = 'vi' | 'en';
+import { defineMessages } from './define';
+
+export type { Lang } from './define';
 
 const vi = {
   'app.title': 'Bản đồ tiến độ xây dựng nông thôn mới, đô thị văn minh',
@@ -88,9 +90,4 @@ const en: Record<MessageKey, string> = {
   'tab.targets': 'Targets',
 };
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
-
-export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = dictionaries[lang][key] ?? dictionaries.vi[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
-}
+export const t = defineMessages(vi, en);

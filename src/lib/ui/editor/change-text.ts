@@ -16,7 +16,7 @@ export interface ChangeRow {
   new_row: Record<string, unknown> | null;
 }
 
-type Lang = 'vi' | 'en';
+import type { Lang } from '../../i18n/define';
 
 function criterionState(row: Record<string, unknown> | null, n: number): 'met' | 'not_met' | 'no_data' {
   if (!row) return 'no_data';

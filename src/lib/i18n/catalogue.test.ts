@@ -1,0 +1,39 @@
+// Every section of the catalogue speaks both languages: the same keys, the same placeholders, NFC text.
+import { describe, expect, it } from 'vitest';
+import type { Translator } from './define';
+
+const modules = import.meta.glob<Record<string, unknown>>(['./*.ts', '!./*.test.ts', '!./define.ts'], {
+  eager: true,
+});
+
+function isTranslator(x: unknown): x is Translator<string> {
+  return typeof x === 'function' && 'section' in x;
+}
+
+const sections = Object.entries(modules).flatMap(([file, mod]) =>
+  Object.entries(mod)
+    .filter(([, value]) => isTranslator(value))
+    .map(([name, value]) => ({ name: `${file}#${name}`, section: (value as Translator<string>).section })),
+);
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('the translation catalogue', () => {
+  it('has sections to check', () => {
+    expect(sections.length).toBeGreaterThan(0);
+  });
+  it.each(sections)(
+    '$name has every key in Vietnamese and English, with the same placeholders',
+    ({ section }) => {
+      expect(Object.keys(section.en).sort()).toEqual(Object.keys(section.vi).sort());
+      for (const key of Object.keys(section.vi)) {
+        const vi = section.vi[key]!;
+        const en = section.en[key]!;
+        expect(vi.trim(), key).not.toBe('');
+        expect(en.trim(), key).not.toBe('');
+        expect(placeholders(en), key).toEqual(placeholders(vi));
+        expect(vi, key).toBe(vi.normalize('NFC'));
+      }
+    },
+  );
+});
