@@ -7,7 +7,7 @@
  * counts `4 × duration − 50 ms` towards TBT when positive, so any task over 12.5 ms here blocks.
  * Pure: trace events in, rows out.
  */
-import { STAGE_MARK_PREFIX } from '../../src/lib/ui/stage-mark';
+import { STAGE_MARK_PREFIX } from '../../src/lib/perf/stage-mark';
 
 export interface TraceEvent {
   name: string;
