@@ -1,6 +1,6 @@
 import type { ImportCatalog } from './catalog';
 import { MAX_FILE_BYTES } from './limits';
-import { fileProblem } from './problems';
+import { countBySeverity, fileProblem, type ImportProblem } from './problems';
 import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
 import { fileReport, validateGrid, type ImportReport, type ValidateOptions } from './validate';
@@ -35,8 +35,7 @@ export async function readImportFile(
   if (isZip(bytes)) {
     const read = await readXlsx(bytes);
     if (!read.ok) return fileReport(read.problems, { format: 'xlsx' });
-    const report = validateGrid(read.grid, catalog, opts);
-    return read.problems.length ? { ...report, problems: [...read.problems, ...report.problems] } : report;
+    return withReadProblems(read.problems, validateGrid(read.grid, catalog, opts));
   }
   if (named.endsWith('.xlsx')) {
     return fileReport(
@@ -52,7 +51,15 @@ export async function readImportFile(
   }
   const read = readCsv(bytes);
   if (!read.ok) return fileReport(read.problems, { format: 'csv' });
-  return validateGrid(read.grid, catalog, opts);
+  return withReadProblems(read.problems, validateGrid(read.grid, catalog, opts));
+}
+
+/** The reader's own findings (e.g. the encoding note) ahead of the validator's. */
+function withReadProblems(problems: ImportProblem[], report: ImportReport): ImportReport {
+  if (problems.length === 0) return report;
+  const all = [...problems, ...report.problems];
+  const counts = countBySeverity(all);
+  return { ...report, problems: all, counts, ok: report.ok && counts.error === 0 };
 }
 
 /** The report for a file over MAX_FILE_BYTES, or null: callers holding a File check before reading it. */

@@ -16,6 +16,7 @@ export type ProblemCode =
   | 'too_many_columns'
   | 'legacy_xls'
   | 'not_utf8'
+  | 'windows_1258'
   | 'bad_csv'
   | 'bad_xlsx'
   | 'row_invalid'

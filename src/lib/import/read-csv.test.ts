@@ -75,12 +75,39 @@ describe('CSV files', () => {
     expect(detectSeparator('a\tb\tc\n')).toBe('\t');
   });
 
-  it('refuses text that is not UTF-8, naming the likely encodings', () => {
-    // "Xã" in Windows-1258 is 58 E3: invalid as UTF-8.
-    const r = readCsv(new Uint8Array([0x58, 0xe3, 0x2c, 0x41, 0x0d, 0x0a]));
+  it('reads Windows-1258 as Excel on Vietnamese Windows saves it: combining tone marks, then NFC', () => {
+    // "Mã ĐVHC;Tên;Huyện\r\n03386;Phường Quyết Thắng;Tam Đường\r\n": ã = a + DE, ệ = ê EA + F2 (dot below),
+    // ờ = ơ F5 + CC (grave), ắ = ă E3 + EC (acute); Đ = D0 and ư = FD are single bytes.
+    const bytes = Uint8Array.from(
+      'Ma\xde \xd0VHC;T\xean;Huy\xea\xf2n\r\n03386;Ph\xfd\xf5\xccng Quy\xea\xect Th\xe3\xecng;Tam \xd0\xfd\xf5\xccng\r\n',
+      (c) => c.charCodeAt(0),
+    );
+    const r = readCsv(bytes);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const cells = r.grid.rows.map((row) => row.map((c) => c.value));
+    expect(cells).toEqual([
+      ['Mã ĐVHC', 'Tên', 'Huyện'],
+      ['03386', 'Phường Quyết Thắng', 'Tam Đường'],
+    ]);
+    expect(cells.flat().every((v) => v === String(v).normalize('NFC'))).toBe(true);
+    expect(r.problems.map((p) => [p.code, p.severity])).toEqual([['windows_1258', 'note']]);
+    expect(r.problems[0]?.message_vi).toContain('Windows-1258');
+  });
+
+  it.each([
+    // "Mã ĐVHC" in TCVN3 (ABC): ã = B7, Đ = A7.
+    ['TCVN3', [0x4d, 0xb7, 0x20, 0xa7, 0x56, 0x48, 0x43, 0x0d, 0x0a]],
+    // "Việt" in VNI Windows: ệ = e + E4 (ä in Windows-1258).
+    ['VNI', [0x56, 0x69, 0x65, 0xe4, 0x74, 0x0d, 0x0a]],
+    // Windows-1258 bytes after a UTF-8 BOM: a broken file, not a legacy one.
+    ['a BOM then legacy bytes', [0xef, 0xbb, 0xbf, 0x58, 0xe3, 0x0d, 0x0a]],
+  ])('refuses %s with advice to re-save as UTF-8', (_, bytes) => {
+    const r = readCsv(new Uint8Array(bytes));
     expect(r.ok).toBe(false);
     expect(r.problems[0]?.code).toBe('not_utf8');
-    expect(r.problems[0]?.message_vi).toContain('Windows-1258');
+    expect(r.problems[0]?.message_vi).toContain('không ở mã UTF-8');
+    expect(r.problems[0]?.message_vi).toContain('CSV UTF-8');
   });
 
   it('refuses UTF-16 ("Unicode Text")', () => {

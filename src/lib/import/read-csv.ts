@@ -1,46 +1,16 @@
+import { decodeCsvText, windows1258Note } from './decode-text';
 import type { Grid, GridCell } from './grid';
 import { MAX_COLUMNS, MAX_DATA_ROWS } from './limits';
 import { fileProblem, tooManyRows, type ImportProblem } from './problems';
 
 /**
  * CSV reader (RFC 4180: quoted fields, doubled quotes, CRLF / LF / CR line ends) for UTF-8 files with
- * or without BOM. The separator is detected from the header line: "," by default, ";" as saved by Excel
+ * or without BOM, and Windows-1258 as Excel on Vietnamese Windows saves it (decode-text.ts). The separator is detected from the header line: "," by default, ";" as saved by Excel
  * with Vietnamese regional settings, or tab. Never throws; problems are returned instead.
  */
 
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
 export type CsvResult =
   { ok: true; grid: Grid; problems: ImportProblem[] } | { ok: false; problems: ImportProblem[] };
-
-export function decodeUtf8(
-  bytes: Uint8Array,
-): { ok: true; text: string } | { ok: false; problem: ImportProblem } {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return {
-      ok: false,
-      problem: fileProblem(
-        'not_utf8',
-        'Tệp CSV đang ở mã UTF-16 ("Unicode Text"). Hãy lưu lại bằng "CSV UTF-8 (Comma delimited)".',
-        'The CSV file is UTF-16 ("Unicode Text"). Save it again as "CSV UTF-8 (Comma delimited)".',
-      ),
-    };
-  }
-  const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(hasBom ? bytes.subarray(3) : bytes);
-    return { ok: true, text };
-  } catch {
-    return {
-      ok: false,
-      problem: fileProblem(
-        'not_utf8',
-        'Tệp CSV không ở mã UTF-8 (có thể là Windows-1258, TCVN3 hoặc VNI). Hãy lưu lại bằng "CSV UTF-8 (Comma delimited)" hoặc dùng tệp .xlsx.',
-        'The CSV file is not UTF-8 (perhaps Windows-1258, TCVN3 or VNI). Save it as "CSV UTF-8" or use .xlsx.',
-      ),
-    };
-  }
-}
 
 /** Counts separators in the first line, outside quotes. */
 export function detectSeparator(text: string): ',' | ';' | '\t' {
@@ -131,9 +101,10 @@ export function splitCsv(
 }
 
 export function readCsv(bytes: Uint8Array): CsvResult {
-  const decoded = decodeUtf8(bytes);
+  const decoded = decodeCsvText(bytes);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
   const text = decoded.text;
+  const notes = decoded.encoding === 'windows-1258' ? [windows1258Note()] : [];
   if (text.trim() === '') {
     return {
       ok: false,
@@ -173,5 +144,5 @@ export function readCsv(bytes: Uint8Array): CsvResult {
     sheet: null,
     rows: rows.map((r) => r.map((s): GridCell => ({ value: s === '' ? null : s }))),
   };
-  return { ok: true, grid, problems: [] };
+  return { ok: true, grid, problems: notes };
 }
