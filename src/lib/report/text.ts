@@ -5,7 +5,9 @@
 import { formatDate, type Lang } from '../domain/format';
 import { TARGET_STATUS_LABELS, type TargetStatus } from '../domain/targets';
 import type { Target } from '../domain/types';
+import { tt } from '../i18n/targets';
 import type { PeriodResult, PeriodVerdict } from './period-result';
+import { COMPUTED_SOURCE } from './series';
 import type { SourceLine } from './targets-report';
 import { formatGap, formatSignedGap, formatValue } from './units';
 
@@ -27,13 +29,9 @@ export const VERDICT_MARK: Record<PeriodVerdict, string> = {
   no_target: '–',
 };
 
-export const VERDICT_LABELS: Record<PeriodVerdict, { vi: string; en: string }> = {
-  met: { vi: 'Đạt', en: 'Met' },
-  not_met: { vi: 'Không đạt', en: 'Not met' },
-  pending: { vi: 'Chưa kết luận', en: 'Not yet known' },
-  no_data: { vi: 'Chưa có số liệu', en: 'No data' },
-  no_target: { vi: 'Không có chỉ tiêu', en: 'No target' },
-};
+export function verdictLabel(verdict: PeriodVerdict, lang: Lang): string {
+  return tt(lang, `verdict.${verdict}`);
+}
 
 export function statusLabel(status: TargetStatus, lang: Lang): string {
   return TARGET_STATUS_LABELS[status][lang];
@@ -43,34 +41,20 @@ type Rule = Pick<Target, 'direction' | 'strict' | 'unit' | 'target_value'>;
 
 /** How far from the target, in words: 'vượt 1 điểm %', 'còn thiếu 19 xã', 'lệch +0,2‰ (cho phép ±0,67‰)'. */
 export function marginText(rule: Rule, result: PeriodResult, lang: Lang): string {
-  const vi = lang === 'vi';
   const m = result.margin;
   if (m === null) return '';
   if (rule.direction === 'target') {
     const dev = formatSignedGap(result.deviation ?? 0, rule.unit, lang);
     const tol = `±${formatGap(result.tolerance ?? 0, rule.unit, lang)}`;
-    return vi ? `lệch ${dev} so với chỉ tiêu (cho phép ${tol})` : `off by ${dev} (tolerance ${tol})`;
+    return tt(lang, 'margin.offBy', { dev, tol });
   }
   const gap = formatGap(m, rule.unit, lang);
   if (Math.abs(m) < 1e-9) {
-    if (!rule.strict) return vi ? 'đúng bằng chỉ tiêu' : 'exactly on target';
-    return rule.direction === 'higher'
-      ? vi
-        ? 'bằng mức chỉ tiêu, cần vượt'
-        : 'equal to the target, which must be exceeded'
-      : vi
-        ? 'bằng mức chỉ tiêu, cần thấp hơn'
-        : 'equal to the target, which must be undercut';
+    if (!rule.strict) return tt(lang, 'margin.exactly');
+    return tt(lang, rule.direction === 'higher' ? 'margin.equalMustExceed' : 'margin.equalMustUndercut');
   }
-  if (rule.direction === 'higher')
-    return m > 0 ? (vi ? `vượt ${gap}` : `exceeded by ${gap}`) : vi ? `còn thiếu ${gap}` : `short by ${gap}`;
-  return m > 0
-    ? vi
-      ? `thấp hơn chỉ tiêu ${gap}`
-      : `${gap} below the target`
-    : vi
-      ? `cao hơn chỉ tiêu ${gap}`
-      : `${gap} above the target`;
+  if (rule.direction === 'higher') return tt(lang, m > 0 ? 'margin.exceeded' : 'margin.short', { gap });
+  return tt(lang, m > 0 ? 'margin.below' : 'margin.above', { gap });
 }
 
 /** The period result in one sentence: 'Đạt, vượt 1 điểm %', 'Chưa kết luận: chưa có số liệu năm 2025 (năm 2024: còn thiếu 2 xã)'. */
@@ -80,16 +64,13 @@ export function resultText(
   lang: Lang,
   finalYear = 2025,
 ): string {
-  const vi = lang === 'vi';
-  const label = VERDICT_LABELS[result.verdict][lang];
+  const label = verdictLabel(result.verdict, lang);
   if (!rule || result.verdict === 'no_data' || result.verdict === 'no_target' || !result.point) return label;
   const margin = marginText(rule, result, lang);
   const year = result.point.year;
   if (result.verdict === 'pending')
-    return vi
-      ? `${label}: chưa có số liệu năm ${finalYear} (năm ${year}: ${margin})`
-      : `${label}: no ${finalYear} figure yet (${year}: ${margin})`;
-  const when = result.final ? '' : vi ? ` (số liệu năm ${year})` : ` (${year} figure)`;
+    return tt(lang, 'result.pending', { label, final: finalYear, year, margin });
+  const when = result.final ? '' : tt(lang, 'result.notFinal', { year });
   return `${label}, ${margin}${when}`;
 }
 
@@ -98,9 +79,7 @@ export function pathText(rule: Rule, year: number, expected: number | null, lang
   if (expected === null || rule.direction === 'target') return '';
   const sign = rule.direction === 'higher' ? '≥' : '≤';
   const v = formatValue(expected, rule.unit, lang);
-  return lang === 'vi'
-    ? `Lộ trình đều từ năm 2020: năm ${year} cần ${sign} ${v}`
-    : `Straight path from 2020: ${year} needs ${sign} ${v}`;
+  return tt(lang, 'path.needs', { year, sign, value: v });
 }
 
 /** Years as short ranges: [2020, 2021, 2023, 2024, 2025] → '2020–2021, 2023–2025'. */
@@ -122,11 +101,19 @@ export function yearRanges(years: readonly number[]): string {
   return parts.join(', ');
 }
 
+/**
+ * A source as the reader's language says it. Sources are data, shown as stored, except the fixed note the
+ * database view gives the figures it computes (COMPUTED_SOURCE, compared as stored), which is translated.
+ */
+export function sourceName(source: string, lang: Lang): string {
+  return source === COMPUTED_SOURCE ? tt(lang, 'source.computed') : source;
+}
+
 /** A source line in words: '2022: [S31] VOV … (29/09/2023)' or '2020–2025: số liệu minh họa'. */
 export function sourceText(line: SourceLine, lang: Lang): string {
   const years = yearRanges(line.years);
-  if (!line.source) return `${years}: ${lang === 'vi' ? 'số liệu minh họa' : 'illustrative figures'}`;
+  if (!line.source) return `${years}: ${tt(lang, 'source.illustrativeOnly')}`;
   const date = line.source_date ? ` (${formatDate(line.source_date, lang)})` : '';
-  const flag = line.illustrative ? (lang === 'vi' ? ' — minh họa' : ' — illustrative') : '';
-  return `${years}: ${line.source}${date}${flag}`;
+  const flag = line.illustrative ? tt(lang, 'source.illustrativeFlag') : '';
+  return `${years}: ${sourceName(line.source, lang)}${date}${flag}`;
 }

@@ -1,28 +1,12 @@
 /**
- * How the targets' figures read: the unit of each indicator in both languages, the unit of a gap
+ * How the targets' figures read: the unit of each indicator in both languages (i18n/units.ts), the unit of a gap
  * ("percentage points" for a share in %), and numbers with as many decimals as they carry (17.3 → '17,3',
  * 16.85 → '16,85', 33 → '33'), never more than two. Pure: no Svelte, no MapLibre.
  */
 import { formatNumber, MISSING, type Lang } from '../domain/format';
 import type { Target } from '../domain/types';
-
-/** The units the targets table uses (database column `target.unit`, Vietnamese), in English. */
-const UNIT_EN: Record<string, string> = {
-  '%': '%',
-  '‰': '‰',
-  huyện: 'districts',
-  xã: 'communes',
-  'tiêu chí/xã': 'criteria/commune',
-  'tỷ đồng': 'billion VND',
-  'điểm %/năm': 'pp/year',
-  '‰/năm': '‰/year',
-  lần: '×',
-};
-
-/** A gap between two shares in % is in percentage points, not in %. */
-const GAP_UNIT: Record<string, { vi: string; en: string }> = {
-  '%': { vi: 'điểm %', en: 'pp' },
-};
+import { keyIn } from '../i18n/lookup';
+import { tu } from '../i18n/units';
 
 /** Units written right after the number, without a space ("41,5%", "13,2‰", "1.42×"). */
 const TIGHT = new Set(['%', '‰', '×']);
@@ -45,7 +29,9 @@ export function formatFigure(x: number | null | undefined, lang: Lang): string {
 }
 
 export function unitLabel(unit: string, lang: Lang): string {
-  return lang === 'en' ? (UNIT_EN[unit] ?? unit) : unit;
+  // A unit the catalogue does not know is shown as stored.
+  const key = keyIn(tu, unit);
+  return key ? tu(lang, key) : unit;
 }
 
 function attach(number: string, unit: string): string {
@@ -59,8 +45,10 @@ export function formatValue(x: number | null | undefined, unit: string, lang: La
   return n === MISSING ? MISSING : attach(n, unitLabel(unit, lang));
 }
 
+/** A gap between two shares in % is in percentage points ('gap.%'); other units stay as they are. */
 function gapUnit(unit: string, lang: Lang): string {
-  return GAP_UNIT[unit]?.[lang] ?? unitLabel(unit, lang);
+  const key = keyIn(tu, `gap.${unit}`);
+  return key ? tu(lang, key) : unitLabel(unit, lang);
 }
 
 /** A difference in the indicator's unit: '1,2 điểm %', '3 xã', '0.3‰'. Always positive (the words say which way). */
