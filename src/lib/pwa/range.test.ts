@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FetchSource, PMTiles } from 'pmtiles';
-import { answerRange, parseRange } from './range';
+import { answerRange, keptHeaders, parseRange } from './range';
 
 describe('parseRange', () => {
   it('reads the three single-range forms, clamped to the body', () => {
@@ -33,6 +33,18 @@ describe('answerRange', () => {
     expect(r.headers.get('content-length')).toBe('4');
     expect(r.headers.get('etag')).toBe('"v1"');
     expect([...new Uint8Array(await r.arrayBuffer())]).toEqual([2, 3, 4, 5]);
+  });
+
+  it('keeps no Content-Encoding or Content-Length of a gzipped answer with the decoded body it stores', () => {
+    const kept = keptHeaders(
+      new Headers({
+        'content-encoding': 'gzip',
+        'content-length': '232037',
+        'content-type': 'application/vnd.pmtiles',
+        etag: '"v1"',
+      }),
+    );
+    expect([...kept.keys()].sort()).toEqual(['content-type', 'etag']);
   });
 
   it('gives 416 past the end and the whole body without a range', async () => {

@@ -38,14 +38,22 @@ export function parseRange(header: string | null, size: number): ByteRange | 'un
 /** Headers worth copying from the cached response onto a slice (ETag keeps pmtiles' consistency check). */
 const KEPT = ['content-type', 'etag', 'last-modified', 'cache-control'];
 
-/** A 206 slice of `full` for `rangeHeader`, a 416, or `full` itself when there is no usable range. */
-export async function answerRange(full: Response, rangeHeader: string | null): Promise<Response> {
-  const body = await full.arrayBuffer();
+/**
+ * The headers of `source` worth keeping with a stored body: never Content-Encoding or Content-Length,
+ * which describe the bytes on the wire (a gzipped answer), not the decoded body the worker holds.
+ */
+export function keptHeaders(source: Headers): Headers {
   const headers = new Headers();
   for (const name of KEPT) {
-    const v = full.headers.get(name);
+    const v = source.get(name);
     if (v !== null) headers.set(name, v);
   }
+  return headers;
+}
+
+/** A 206 slice of `body` for `rangeHeader`, a 416, or the whole body when there is no usable range. */
+export function sliceRange(body: ArrayBuffer, source: Headers, rangeHeader: string | null): Response {
+  const headers = keptHeaders(source);
   headers.set('accept-ranges', 'bytes');
   const range = parseRange(rangeHeader, body.byteLength);
   if (range === null) {
@@ -60,4 +68,9 @@ export async function answerRange(full: Response, rangeHeader: string | null): P
   headers.set('content-range', `bytes ${range.start}-${range.end}/${body.byteLength}`);
   headers.set('content-length', String(slice.byteLength));
   return new Response(slice, { status: 206, headers });
+}
+
+/** sliceRange of a cached full response. */
+export async function answerRange(full: Response, rangeHeader: string | null): Promise<Response> {
+  return sliceRange(await full.arrayBuffer(), full.headers, rangeHeader);
 }

@@ -12,7 +12,9 @@
  * - navigations: the cached index.html (the app shell), whatever the query string (the view state).
  * - /tiles/*.pmtiles: cache-first with Range support. The Cache API cannot store 206 answers, so the
  *   whole archive is cached (fetched in the background on the first Range request, which goes to the
- *   network meanwhile) and Range requests are answered with 206 slices of it (range.ts).
+ *   network meanwhile) and Range requests are answered with 206 slices of it (range.ts). Every archive is
+ *   checked against its true length before it is stored and before it is served (archive-check.ts): a
+ *   cut-short copy (a gzipping server, a broken download) is dropped and the network answers instead.
  * - other files under /data/ and /tiles/, and the precached files: cache-first.
  * - config.json (runtime settings): network first, cache when offline.
  * - everything else (Supabase on another host, POSTs): not touched.
@@ -21,7 +23,8 @@
  * Caches are named with the build's version (a hash of the shell and of public/data and public/tiles),
  * so new data or code means new caches, and the old ones are deleted on activation.
  */
-import { answerRange } from './range';
+import { archiveProblem, contentRangeTotal } from './archive-check';
+import { keptHeaders, sliceRange } from './range';
 
 // Minimal service-worker types: the project's TypeScript lib is the DOM's, not WebWorker's.
 interface ExtendableEvent extends Event {
@@ -69,16 +72,51 @@ const isArchive = (url: URL) => inScope(url, 'tiles/') && url.pathname.endsWith(
 const isDataFile = (url: URL) => inScope(url, 'tiles/') || inScope(url, 'data/');
 const bare = (url: URL) => url.href.split('#')[0]!.split('?')[0]!;
 
-/** Fetches the whole file (no Range) and stores it; resolves false when that was not possible. */
+/**
+ * True lengths of archives, from the Content-Range totals of the network's 206 answers this worker
+ * relayed: a stored copy must have exactly that many bytes.
+ */
+const trueLength = new Map<string, number>();
+
+/** The archive's bytes when whole; null (and a console note saying why) when not. */
+function wholeArchive(href: string, bytes: ArrayBuffer): ArrayBuffer | null {
+  const problem = archiveProblem(bytes, trueLength.get(href) ?? null);
+  if (problem) console.warn(`Service worker: ${href} is not whole (${problem}); fetching it again`);
+  return problem ? null : bytes;
+}
+
+/**
+ * Fetches the whole file (no Range) and stores it; resolves false when that was not possible. An archive
+ * is stored only when whole, and fetched past the browser's HTTP cache: that cache can hold gzipped Range
+ * answers, from which Chromium has rebuilt a cut-short archive (the worker's cache is the archive's cache).
+ */
 async function storeWhole(cache: Cache, href: string): Promise<boolean> {
+  const archive = isArchive(new URL(href));
   try {
-    const response = await fetch(href, { cache: 'no-cache' });
+    const response = await fetch(href, { cache: archive ? 'no-store' : 'no-cache' });
     if (response.status !== 200) return false;
-    await cache.put(href, response);
-    return true;
+    if (!archive) {
+      await cache.put(href, response);
+      return true;
+    }
+    const bytes = wholeArchive(href, await response.arrayBuffer());
+    if (bytes) await cache.put(href, new Response(bytes, { headers: keptHeaders(response.headers) }));
+    return bytes !== null;
   } catch {
     return false;
   }
+}
+
+/** The cached archive's bytes and headers when it is cached and whole; a cut-short copy is deleted. */
+async function cachedArchive(href: string): Promise<{ bytes: ArrayBuffer; headers: Headers } | null> {
+  const cached = await caches.match(href);
+  if (!cached) return null;
+  const bytes = wholeArchive(href, await cached.arrayBuffer());
+  if (bytes) return { bytes, headers: cached.headers };
+  for (const name of await caches.keys()) {
+    if (name.startsWith('ntm-')) await (await caches.open(name)).delete(href);
+  }
+  return null;
 }
 
 /** What earlier versions cached at run time and this version still serves, to carry over. */
@@ -147,11 +185,15 @@ function storeOnce(href: string): Promise<boolean> {
 
 async function archive(event: FetchEvent, href: string): Promise<Response> {
   const range = event.request.headers.get('range');
-  const cached = await caches.match(href);
-  if (cached) return answerRange(cached, range);
-  // Not cached yet: answer this request from the network at once, and cache the whole archive behind it.
+  const cached = await cachedArchive(href);
+  if (cached) return sliceRange(cached.bytes, cached.headers, range);
+  // Not cached (or the copy was not whole): answer this request from the network at once (past the HTTP
+  // cache, as storeWhole), and cache the whole archive behind it.
   event.waitUntil(storeOnce(href));
-  return fetch(event.request);
+  const response = await fetch(new Request(event.request, { cache: 'no-store' }));
+  const total = contentRangeTotal(response.headers.get('content-range'));
+  if (total !== null) trueLength.set(href, total);
+  return response;
 }
 
 async function networkFirst(request: Request, href: string): Promise<Response> {
@@ -199,11 +241,11 @@ sw.addEventListener('message', (event) => {
       const cache = await caches.open(DATA_CACHE);
       let stored = 0;
       for (const href of new Set(urls)) {
-        if (
-          (await caches.match(href)) ||
-          (await (isArchive(new URL(href)) ? storeOnce(href) : storeWhole(cache, href)))
-        )
-          stored++;
+        const archive = isArchive(new URL(href));
+        const have = archive
+          ? (await cachedArchive(href)) !== null
+          : (await caches.match(href)) !== undefined;
+        if (have || (await (archive ? storeOnce(href) : storeWhole(cache, href)))) stored++;
       }
       event.ports[0]?.postMessage({ type: 'warmed', stored, version: MANIFEST.version });
     })(),
