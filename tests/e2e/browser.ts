@@ -66,3 +66,18 @@ export async function waitForUnitCount(page: Page, n: number): Promise<void> {
     { timeout: 150_000, polling: 250 },
   );
 }
+
+/** Browser-context options of a phone as the public holds it: 390×844, touch, mobile viewport. */
+export const PHONE_TOUCH = { viewport: PHONE, isMobile: true, hasTouch: true } as const;
+/** Browser-context options of a desktop with a mouse. */
+export const DESKTOP_MOUSE = { viewport: DESKTOP } as const;
+
+/**
+ * Opens the interactive map (a tap on phones) and waits until it has settled: resolves with the map's
+ * final state ('idle', 'error' or 'nowebgl'), so a failing test names the state instead of timing out.
+ */
+export async function openAndSettle(page: Page, timeout = 120_000): Promise<string | null> {
+  await openInteractiveMap(page);
+  const settled = await page.waitForSelector('[data-testid="map"]:not([data-state="loading"])', { timeout });
+  return settled.getAttribute('data-state');
+}

@@ -2,8 +2,7 @@
 // serves the app shell, the data snapshot and the boundary archives the visit used, answering PMTiles'
 // Range requests with 206 slices of the cached archive; the page shows "Ngoại tuyến" and the data date.
 import { describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { collectPageErrors, DESKTOP, PHONE, screenshot } from './browser';
+import { collectPageErrors, DESKTOP, openAndSettle, PHONE, screenshot } from './browser';
 import { useBrowser } from './use-browser';
 
 const baseUrl = inject('baseUrl');
@@ -12,18 +11,6 @@ const browser = useBrowser();
 const renderedUnits = () =>
   (window as unknown as { __ntmMap?: { renderedUnitIds(): number[] } }).__ntmMap?.renderedUnitIds().length ??
   0;
-
-/** On a phone the interactive map loads on request (StaticMap's button); on a desktop at once. */
-async function openInteractiveMap(page: Page) {
-  const activate = page.locator('[data-testid="activate-map"]');
-  await activate.or(page.locator('[data-testid="map"]')).first().waitFor({ timeout: 60_000 });
-  if ((await activate.count()) > 0) await activate.click();
-  // Settled either way, so a failure names the state instead of timing out.
-  const settled = await page.waitForSelector('[data-testid="map"]:not([data-state="loading"])', {
-    timeout: 120_000,
-  });
-  expect(await settled.getAttribute('data-state')).toBe('idle');
-}
 
 const cached = (pattern: string) =>
   `(async () => { for (const name of await caches.keys()) { const c = await caches.open(name); ` +
@@ -35,7 +22,7 @@ async function firstVisit(viewport: { width: number; height: number }) {
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await page.goto(baseUrl);
-  await openInteractiveMap(page);
+  expect(await openAndSettle(page)).toBe('idle');
   await page.waitForSelector('html[data-offline-ready="true"]', { state: 'attached', timeout: 60_000 });
   return { context, page, errors };
 }
@@ -66,7 +53,7 @@ describe('offline after one visit', () => {
       /Dữ liệu đến ngày \d{2}\/\d{2}\/\d{4}/,
     );
     // Then the interactive map, from the cache, with every unit.
-    await openInteractiveMap(page);
+    expect(await openAndSettle(page)).toBe('idle');
     await page.waitForFunction(renderedUnits, undefined, { timeout: 60_000, polling: 250 });
     expect(await page.evaluate(renderedUnits)).toBe(106);
     // Served by the worker: a Range request offline gets a 206 slice that starts with the PMTiles magic.
@@ -98,7 +85,7 @@ describe('offline after one visit', () => {
     for (let reload = 0; reload < 2; reload++) {
       await page.reload();
       expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-      await openInteractiveMap(page);
+      expect(await openAndSettle(page)).toBe('idle');
       await page.waitForFunction(renderedUnits, undefined, { timeout: 60_000, polling: 250 });
       expect(await page.evaluate(renderedUnits)).toBe(106);
     }
