@@ -155,6 +155,22 @@ describe('screening', () => {
     expect(r.value).toBe('Xã Bản Bo'.normalize('NFC'));
     expect(r.findings).toEqual([expect.objectContaining({ severity: 'note', code: 'not_nfc' })]);
   });
+  it.each(['123/QĐ\u0000', '\u0000', 'Xã\u0007Bản Bo', 'a\u001bb', 'a\u007f'])(
+    'refuses control characters such as NUL in %j',
+    (s) => {
+      const r = screenCell({ value: s });
+      expect(r.refused).toBe(true);
+      expect(r.findings[0]?.code).toBe('control_char');
+    },
+  );
+  it('keeps tabs and line breaks inside text', () => {
+    expect(screenCell({ value: 'Xã\tBản\r\nBo' }).refused).toBe(false);
+  });
+  it('takes off the apostrophe the CSV writer puts before formula-like text, then judges the text', () => {
+    expect(screenCell({ value: "'=1+1" }).findings[0]?.code).toBe('formula_text');
+    expect(screenCell({ value: "'-5" })).toMatchObject({ value: '-5', refused: false });
+    expect(screenCell({ value: "'Bản" })).toMatchObject({ value: "'Bản", refused: false });
+  });
   it('refuses text longer than the limit instead of cutting it', () => {
     const r = screenCell({ value: 'a'.repeat(10_000) });
     expect(r.refused).toBe(true);

@@ -76,6 +76,20 @@ export function screenCell(cell: GridCell): { value: CellValue; findings: CellFi
     });
     return { value: null, findings, refused: true };
   }
+  // NUL and the other invisible control characters (tab and line breaks aside) come from pasting out of
+  // other software; PostgreSQL text cannot even hold NUL.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) {
+    findings.push({
+      severity: 'error',
+      code: 'control_char',
+      message_vi:
+        'Ô chứa ký tự điều khiển không nhìn thấy được (ví dụ ký tự NUL), thường do sao chép từ phần mềm khác. Hãy gõ lại nội dung ô.',
+      message_en:
+        'The cell holds an invisible control character (such as NUL), usually pasted from other software. Type the cell again.',
+    });
+    return { value: null, findings, refused: true };
+  }
   if (looksLikeFormula(value)) {
     findings.push({
       severity: 'error',

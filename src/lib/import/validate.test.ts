@@ -141,6 +141,51 @@ describe('validateGrid: each problem, with row, column and value', () => {
     expect(p).toMatchObject({ code: 'date_invalid', value: '31/02/2024' });
   });
 
+  it('a decision date after today or before 2000 is refused; today itself is accepted', () => {
+    const at = (d: string) => grid((set) => set(XA, 'Ngày quyết định', d));
+    const today = { today: '2025-03-10' };
+    expect(errors(at('10/03/2025'), today)).toEqual([]);
+    const [future] = errors(at('11/03/2025'), today);
+    expect(future).toMatchObject({ code: 'date_out_of_range', row: XA + 2, value: '11/03/2025' });
+    expect(future?.message_vi).toContain('ở tương lai (hôm nay là 10/03/2025)');
+    const [old] = errors(at('31/12/1999'), today);
+    expect(old).toMatchObject({ code: 'date_out_of_range' });
+    expect(old?.message_vi).toContain('trước 01/01/2000');
+  });
+
+  it('a filled cell right of the header refuses its row (shifted row) and is checked in XLSX too', () => {
+    const g = grid();
+    for (const row of g.rows) row.push({ value: null });
+    g.rows[XA + 1]![g.rows[0]!.length - 1] = { value: '25/12/2024' };
+    g.format = 'xlsx';
+    const report = validateGrid(g, catalog);
+    expect(report.ok).toBe(false);
+    expect(report.problems.filter((p) => p.severity === 'error')).toEqual([
+      expect.objectContaining({ code: 'cell_beyond_header', row: XA + 2, value: '25/12/2024' }),
+    ]);
+    expect(report.rows.some((r) => r.row === XA + 2)).toBe(false);
+  });
+
+  it('blank cells right of the header are fine (formatting only)', () => {
+    const g = grid();
+    for (const row of g.rows) row.push({ value: null }, { value: '  ' });
+    expect(validateGrid(g, catalog).ok).toBe(true);
+  });
+
+  it('a CSV row shorter than the header is a warning; the missing cells read as blank', () => {
+    const g = grid();
+    g.rows[XA + 1] = g.rows[XA + 1]!.slice(0, 8);
+    const report = validateGrid(g, catalog);
+    expect(report.ok).toBe(true);
+    expect(report.problems.find((p) => p.code === 'row_short')).toMatchObject({
+      severity: 'warning',
+      row: XA + 2,
+      column: 'I',
+    });
+    g.format = 'xlsx';
+    expect(validateGrid(g, catalog).problems.some((p) => p.code === 'row_short')).toBe(false);
+  });
+
   it('a name that does not match its code is a warning, and the file is still accepted', () => {
     const report = validateGrid(
       grid((set) => set(XA, 'Tên đơn vị', 'Xã Không Có')),

@@ -32,7 +32,9 @@ import {
   type ImportProblem,
   type Severity,
 } from './problems';
+import { headerWidth, rowShapeProblem } from './row-shape';
 import { importRowSchema, type ImportRow } from './rows';
+import { vnDate } from './template';
 import { foldCell, isUrban, KIND_LABELS, TIER_LABELS } from './vocab';
 
 export interface ImportReport {
@@ -54,6 +56,16 @@ export interface ImportReport {
 export interface ValidateOptions {
   /** The year to import (CLI --year, or the year chosen in the dialog). Otherwise read from column "Năm". */
   year?: number;
+  /** Today as yyyy-mm-dd, the latest decision date accepted; defaults to today in Vietnam (UTC+7). */
+  today?: string;
+}
+
+/** The first decision date accepted, the same bound as the database's. */
+const FIRST_DECISION_DATE = '2000-01-01';
+
+/** Today's date in Vietnam (UTC+7 all year), where the decisions are signed. */
+function vietnamToday(): string {
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 export function fileReport(
@@ -182,8 +194,14 @@ export function validateGrid(grid: Grid, catalog: ImportCatalog, opts: ValidateO
   let blankRows = 0;
   if (!headerBroken) {
     const seen = new Map<string, number>();
+    const width = headerWidth(header);
+    const today = opts.today ?? vietnamToday();
     for (let i = 1; i < grid.rows.length; i++) {
-      const out = validateRow(grid.rows[i] ?? [], i + 1, ctx, map, seen, problems);
+      const cells = grid.rows[i] ?? [];
+      const shape = rowShapeProblem(cells, i + 1, width, grid.format);
+      if (shape) problems.push(shape);
+      if (shape?.severity === 'error') continue;
+      const out = validateRow(cells, i + 1, ctx, map, seen, problems, today);
       if (out === 'blank') blankRows += 1;
       else if (out) rows.push(out);
     }
@@ -233,6 +251,7 @@ function validateRow(
   map: HeaderMap,
   seen: Map<string, number>,
   problems: ImportProblem[],
+  today: string,
 ): ImportRow | 'blank' | null {
   const columns: { key: FixedKey | number; index: number }[] = [
     ...(Object.entries(map.fixed) as [FixedKey, number][]).map(([key, index]) => ({ key, index })),
@@ -416,6 +435,21 @@ function validateRow(
   const tier = read<NtmTier | null>('tier', tierCell);
   const decisionNo = read<string | null>('decision_no', decisionNoCell);
   const decisionDate = read<string | null>('decision_date', dateCell);
+  if (decisionDate !== null && (decisionDate > today || decisionDate < FIRST_DECISION_DATE)) {
+    const future = decisionDate > today;
+    add(
+      map.fixed.decision_date!,
+      'error',
+      'date_out_of_range',
+      values.get('decision_date') ?? null,
+      future
+        ? `Ngày quyết định ${vnDate(decisionDate)} ở tương lai (hôm nay là ${vnDate(today)}). Hãy ghi đúng ngày ký quyết định.`
+        : `Ngày quyết định ${vnDate(decisionDate)} trước ${vnDate(FIRST_DECISION_DATE)}: hãy kiểm tra lại năm.`,
+      future
+        ? `Decision date ${decisionDate} is in the future (today is ${today}). Give the date the decision was signed.`
+        : `Decision date ${decisionDate} is before ${FIRST_DECISION_DATE}: check the year.`,
+    );
+  }
 
   if (failed || !unit) return null;
 
