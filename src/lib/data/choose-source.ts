@@ -8,10 +8,11 @@
  * notice says so in both languages. The switch is sticky: once fallen back, the session stays on the
  * snapshot, so the map never mixes two datasets.
  */
-import type { FetchFn } from './snapshot-source';
+import type { FetchFn } from './http';
 import type { DataSource, Loaded, Meta, Summaries } from './source';
 import { DataError } from './data-error';
 import { createWorkerSnapshotSource, mainThreadSnapshotSource } from './worker-source';
+import { lazySource, supabaseLabel } from './lazy-source';
 import type { UnitYear } from '../domain/types';
 import { formatDate } from '../domain/format';
 
@@ -56,24 +57,9 @@ export function isSupabaseConfigured(
  * on the embedded snapshot never downloads it, and the first paint does not wait for it.
  */
 function lazySupabaseSource(url: string, anonKey: string, fetchFn: FetchFn, timeoutMs?: number): DataSource {
-  let source: Promise<DataSource> | null = null;
-  const get = () =>
-    (source ??= import('./supabase-source').then((m) =>
-      m.createSupabaseSource(url, anonKey, fetchFn, { timeoutMs }),
-    ));
-  let host = url;
-  try {
-    host = new URL(url).host;
-  } catch {
-    // isSupabaseConfigured has checked the URL; keep it as it is for the label.
-  }
-  return {
-    kind: 'supabase',
-    label: `Supabase (${host})`,
-    loadMeta: async () => (await get()).loadMeta(),
-    loadSummaries: async () => (await get()).loadSummaries(),
-    loadYear: async (year) => (await get()).loadYear(year),
-  };
+  return lazySource('supabase', supabaseLabel(url), () =>
+    import('./supabase-source').then((m) => m.createSupabaseSource(url, anonKey, fetchFn, { timeoutMs })),
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSnapshotSource, normaliseBase } from './snapshot-source';
+import { createSnapshotSource } from './snapshot-source';
+import { normaliseBase } from './http';
 import { DataError } from './source';
 import { snapshotFiles, snapshotServer, YEARS, yearRows } from '../../../tests/unit/fixture-data';
 

@@ -2,7 +2,16 @@
  * The static snapshot embedded in the site: `${base}data/snapshot/meta.json`, `summaries.json` and
  * `years/<year>.json`, written by `npm run snapshot` from the same database views Supabase serves.
  * A failed download or broken JSON throws a DataError (the caller decides what to show); bad rows are
- * Problems. Each file is fetched once per page load (a failed fetch is not cached, so a retry works).
+ * Problems.
+ *
+ * The data's one cache is here. Each file is fetched and validated once per page load and its parsed
+ * answer kept (a failed load is forgotten, so a retry fetches again). It sits at this layer because this
+ * is where the parsed meta is needed anyway (every year's rows are checked against its units), and
+ * because the source runs inside the data worker (or on the main thread when no worker runs): a repeated
+ * request costs neither a download nor a validation. Nothing above caches: the worker client asks the
+ * worker each time, the fallback logic (choose-source.ts) holds no data, and the page's AppData keeps
+ * only what the screen shows. The files never change under a running page; live data (Supabase) is
+ * read again on every load.
  */
 import {
   DataError,
@@ -12,45 +21,12 @@ import {
   type DataSource,
   type Loaded,
   type Meta,
+  type Summaries,
 } from './source';
-
-export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
-
-/** Base URL with exactly one trailing slash ('' → './'). */
-export function normaliseBase(baseUrl: string): string {
-  if (baseUrl === '') return './';
-  return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-}
-
-/** GET a JSON file; network failure, HTTP error and invalid JSON become DataErrors. */
-export async function fetchJson(
-  fetchFn: FetchFn,
-  url: string,
-  resource: string,
-  signal?: AbortSignal,
-): Promise<unknown> {
-  let res: Response;
-  try {
-    res = await fetchFn(url, { signal, headers: { Accept: 'application/json' } });
-  } catch (cause) {
-    const name = (cause as { name?: string } | null)?.name;
-    throw new DataError(name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network', resource, {
-      cause,
-    });
-  }
-  if (!res.ok) throw new DataError('http', resource, { status: res.status });
-  let body: string;
-  try {
-    body = await res.text();
-  } catch (cause) {
-    throw new DataError('network', resource, { cause });
-  }
-  try {
-    return JSON.parse(body) as unknown;
-  } catch (cause) {
-    throw new DataError('json', resource, { cause });
-  }
-}
+import type { UnitYear } from '../domain/types';
+import { fetchJson, normaliseBase, type FetchFn } from './http';
+import { SNAPSHOT_LABEL } from './lazy-source';
+import { memo, memoByKey } from './memo';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -69,17 +45,7 @@ export function createSnapshotSource(
   // `fetch` must be called unbound-safe: window.fetch throws "Illegal invocation" when detached.
   const get: FetchFn = (input, init) => fetchFn(input, init);
 
-  let meta: Promise<Loaded<Meta>> | null = null;
-  let summaries: ReturnType<DataSource['loadSummaries']> | null = null;
-  const years = new Map<number, ReturnType<DataSource['loadYear']>>();
-
-  /** Cache a promise; forget it when it fails so that the next call retries. */
-  function remember<T>(p: Promise<T>, forget: () => void): Promise<T> {
-    p.catch(forget);
-    return p;
-  }
-
-  async function fetchMeta(): Promise<Loaded<Meta>> {
+  const loadMeta = memo(async (): Promise<Loaded<Meta>> => {
     const raw = await fetchJson(get, `${root}meta.json`, 'meta.json');
     if (!isRecord(raw)) throw new DataError('shape', 'meta.json');
     return parseMeta({
@@ -95,69 +61,44 @@ export function createSnapshotSource(
       crosswalk: raw.crosswalk,
       targets: raw.targets,
     });
-  }
+  });
 
-  const source: DataSource = {
-    kind: 'snapshot',
-    label: opts.label ?? 'Bản chụp dữ liệu tĩnh (snapshot)',
+  const loadSummaries = memo(async (): Promise<Loaded<Summaries>> => {
+    const raw = await fetchJson(get, `${root}summaries.json`, 'summaries.json');
+    if (!isRecord(raw)) throw new DataError('shape', 'summaries.json');
+    const m = await loadMeta();
+    return {
+      ...parseSummaries({
+        province: raw.province,
+        district: raw.district,
+        districts: raw.districts,
+        indicators: raw.indicators,
+        statistics: raw.statistics,
+      }),
+      as_of: m.as_of,
+    };
+  });
 
-    loadMeta() {
-      meta ??= remember(fetchMeta(), () => (meta = null));
-      return meta;
-    },
+  const loadYear = memoByKey(async (year: number): Promise<Loaded<UnitYear[]>> => {
+    const m = await loadMeta();
+    if (!m.data.years.includes(year)) {
+      return {
+        data: [],
+        problems: [
+          {
+            table: 'unit_year',
+            index: -1,
+            message_vi: `Không có số liệu năm ${year}.`,
+            message_en: `There is no data for ${year}.`,
+          },
+        ],
+        as_of: m.as_of,
+      };
+    }
+    const file = `years/${year}.json`;
+    const raw = await fetchJson(get, `${root}${file}`, file);
+    return { ...parseYearRows(year, raw, m.data.units, file), as_of: m.as_of };
+  });
 
-    loadSummaries() {
-      summaries ??= remember(
-        (async () => {
-          const raw = await fetchJson(get, `${root}summaries.json`, 'summaries.json');
-          if (!isRecord(raw)) throw new DataError('shape', 'summaries.json');
-          const m = await source.loadMeta();
-          return {
-            ...parseSummaries({
-              province: raw.province,
-              district: raw.district,
-              districts: raw.districts,
-              indicators: raw.indicators,
-              statistics: raw.statistics,
-            }),
-            as_of: m.as_of,
-          };
-        })(),
-        () => (summaries = null),
-      );
-      return summaries;
-    },
-
-    loadYear(year: number) {
-      let p = years.get(year);
-      if (!p) {
-        p = remember(
-          (async () => {
-            const m = await source.loadMeta();
-            if (!m.data.years.includes(year)) {
-              return {
-                data: [],
-                problems: [
-                  {
-                    table: 'unit_year',
-                    index: -1,
-                    message_vi: `Không có số liệu năm ${year}.`,
-                    message_en: `There is no data for ${year}.`,
-                  },
-                ],
-                as_of: m.as_of,
-              };
-            }
-            const file = `years/${year}.json`;
-            const raw = await fetchJson(get, `${root}${file}`, file);
-            return { ...parseYearRows(year, raw, m.data.units, file), as_of: m.as_of };
-          })(),
-          () => years.delete(year),
-        );
-        years.set(year, p);
-      }
-      return p;
-    },
-  };
-  return source;
+  return { kind: 'snapshot', label: opts.label ?? SNAPSHOT_LABEL, loadMeta, loadSummaries, loadYear };
 }

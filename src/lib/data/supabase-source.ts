@@ -18,7 +18,9 @@ import {
   type Loaded,
   type Meta,
 } from './source';
-import type { FetchFn } from './snapshot-source';
+import type { FetchFn } from './http';
+import { supabaseLabel } from './lazy-source';
+import { memo } from './memo';
 
 export interface SupabaseOptions {
   /** Abort each request after this many milliseconds (default 5000). */
@@ -46,14 +48,6 @@ const ORDER: Record<string, Order> = {
   indicator_value: [['target_id'], ['year'], ['district_code', true]],
   statistic_value: [['series_id'], ['year'], ['district_code', true]],
 };
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url.slice(0, 60);
-  }
-}
 
 export function createSupabaseSource(
   url: string,
@@ -100,45 +94,41 @@ export function createSupabaseSource(
     return all;
   }
 
-  let meta: Promise<Loaded<Meta>> | null = null;
-
+  // Live data is read again on every load (an editor's change shows at once); only the parsed meta is
+  // kept, as the units every year's rows are checked against (one cache: see snapshot-source.ts).
   const source: DataSource = {
     kind: 'supabase',
-    label: `Supabase (${hostOf(url)})`,
+    label: supabaseLabel(url),
 
-    loadMeta() {
-      meta ??= (async () => {
-        const [dataset, frameworks, criteria, units, crosswalk, targets, province] = await Promise.all([
-          readView('dataset'),
-          readView('framework'),
-          readView('criterion'),
-          readView('unit'),
-          readView('crosswalk'),
-          readView('target'),
-          readView('province_summary', undefined, 'year'),
-        ]);
-        const d = Array.isArray(dataset) && dataset.length > 0 ? (dataset[0] as Record<string, unknown>) : {};
-        // Years with data = years the province summary has (one row per year with unit data).
-        const years = Array.isArray(province)
-          ? province.map((r) => (r as { year?: unknown } | null)?.year)
-          : province;
-        return parseMeta({
-          table: 'dataset',
-          as_of: d.as_of,
-          illustrative: d.illustrative,
-          note_vi: d.note_vi,
-          note_en: d.note_en,
-          years,
-          frameworks,
-          criteria,
-          units,
-          crosswalk,
-          targets,
-        });
-      })();
-      meta.catch(() => (meta = null));
-      return meta;
-    },
+    loadMeta: memo(async (): Promise<Loaded<Meta>> => {
+      const [dataset, frameworks, criteria, units, crosswalk, targets, province] = await Promise.all([
+        readView('dataset'),
+        readView('framework'),
+        readView('criterion'),
+        readView('unit'),
+        readView('crosswalk'),
+        readView('target'),
+        readView('province_summary', undefined, 'year'),
+      ]);
+      const d = Array.isArray(dataset) && dataset.length > 0 ? (dataset[0] as Record<string, unknown>) : {};
+      // Years with data = years the province summary has (one row per year with unit data).
+      const years = Array.isArray(province)
+        ? province.map((r) => (r as { year?: unknown } | null)?.year)
+        : province;
+      return parseMeta({
+        table: 'dataset',
+        as_of: d.as_of,
+        illustrative: d.illustrative,
+        note_vi: d.note_vi,
+        note_en: d.note_en,
+        years,
+        frameworks,
+        criteria,
+        units,
+        crosswalk,
+        targets,
+      });
+    }),
 
     async loadSummaries() {
       const [province, district, districts, indicators, statistics] = await Promise.all([

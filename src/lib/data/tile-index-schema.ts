@@ -2,6 +2,8 @@
 // on the main thread only when no worker could start: the page's entry chunk never loads zod.
 import { z } from 'zod/mini';
 import type { VintageId } from '../domain/types';
+import { DataError } from './data-error';
+import { fetchJson, type FetchFn } from './http';
 
 const lonLat = z.tuple([z.number(), z.number()]);
 const bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
@@ -30,13 +32,22 @@ export const TileIndexSchema = z.object({
 
 export type TileIndex = z.infer<typeof TileIndexSchema>;
 
-/** Fetch and validate `${base}tiles/laichau-<vintage>.index.json` (base ends with '/'). */
+/** Where a vintage's index lies, relative to the site's base (also its name in error messages). */
+export function tileIndexPath(vintage: VintageId): string {
+  return `tiles/laichau-${vintage}.index.json`;
+}
+
+/**
+ * Fetch and validate `${base}tiles/laichau-<vintage>.index.json` (base ends with '/'). A failed download
+ * and an index of the wrong shape are DataErrors, with the same bilingual messages as the data's.
+ */
 export async function fetchTileIndex(
   base: string,
   vintage: VintageId,
-  fetchFn: (input: string) => Promise<Response> = (input) => fetch(input),
+  fetchFn: FetchFn = (input, init) => fetch(input, init),
 ): Promise<TileIndex> {
-  const response = await fetchFn(`${base}tiles/laichau-${vintage}.index.json`);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return TileIndexSchema.parse(await response.json());
+  const path = tileIndexPath(vintage);
+  const parsed = TileIndexSchema.safeParse(await fetchJson(fetchFn, `${base}${path}`, path));
+  if (!parsed.success) throw new DataError('shape', path, { cause: parsed.error });
+  return parsed.data;
 }

@@ -3,7 +3,8 @@
 // reading any tile. Validated in the data worker (tile-index-schema.ts), so this module holds no zod.
 import type { VintageId } from '../domain/types';
 import type { TileIndex } from './tile-index-schema';
-import { dataWorkerClient, requestOffMainThread } from '../data/worker-source';
+import type { FetchFn } from './http';
+import { dataWorkerClient, requestOffMainThread } from './worker-source';
 
 export type { TileIndex } from './tile-index-schema';
 
@@ -13,13 +14,10 @@ export function tilesUrl(base: string, vintage: VintageId | 'context'): string {
 
 /**
  * Fetch and validate one vintage's index in the data worker; on the main thread (zod loaded on demand)
- * when a `fetchFn` is given or no worker can run. Errors (HTTP, invalid index) reject as before.
+ * when a `fetchFn` is given or no worker can run. Failures (download, invalid index) reject with a
+ * DataError.
  */
-export async function loadTileIndex(
-  base: string,
-  vintage: VintageId,
-  fetchFn?: (input: string) => Promise<Response>,
-): Promise<TileIndex> {
+export async function loadTileIndex(base: string, vintage: VintageId, fetchFn?: FetchFn): Promise<TileIndex> {
   const onMainThread = async () =>
     (await import('./tile-index-schema')).fetchTileIndex(base, vintage, fetchFn);
   if (fetchFn) return onMainThread();

@@ -12,7 +12,7 @@ import {
   type WireError,
 } from './worker-protocol';
 import { createSnapshotSource } from './snapshot-source';
-import { TileIndexSchema } from '../state/tile-index-schema';
+import { TileIndexSchema } from './tile-index-schema';
 import { DataError, type DataErrorCode } from './source';
 import { DataError as DataErrorDirect } from './data-error';
 import { snapshotFiles, snapshotServer, yearRows } from '../../../tests/unit/fixture-data';
@@ -179,11 +179,14 @@ describe('createDataHandler: tile indexes', () => {
     expect((index as { units: unknown[] }).units.length).toBeGreaterThan(30);
   });
 
-  it('answers HTTP failures and invalid indexes as errors', async () => {
+  it('answers HTTP failures and invalid indexes as DataErrors naming the index', async () => {
     const e500 = fromWireError(
       err(await createDataHandler(serve('', 500))({ id: 1, op: 'tile-index', base: '/', vintage: '2020' })),
     );
-    expect(e500.message).toBe('HTTP 500');
+    expect(e500).toBeInstanceOf(DataError);
+    expect((e500 as DataError).message_vi).toBe(
+      'Không tải được dữ liệu “tiles/laichau-2020.index.json”: máy chủ trả lỗi 500.',
+    );
     const bad = err(
       await createDataHandler(serve(JSON.stringify({ vintage: '2025', units: 'none' })))({
         id: 2,
@@ -192,7 +195,7 @@ describe('createDataHandler: tile indexes', () => {
         vintage: '2025',
       }),
     );
-    expect(bad.kind).toBe('error');
+    expect(bad).toMatchObject({ kind: 'data', code: 'shape', resource: 'tiles/laichau-2025.index.json' });
   });
 });
 

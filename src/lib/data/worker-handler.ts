@@ -2,29 +2,26 @@
  * What the data worker does with a request: load and validate (zod) the embedded snapshot or a tile
  * index, and answer with plain data or a WireError. A pure function of the request and the injected
  * fetch, so it is unit-tested without a Worker; data.worker.ts only wires it to postMessage.
- * One snapshot source per base URL, so each file is fetched and parsed once per page load (as on the
- * main thread before), and a failed load is retried on the next request.
+ * Its snapshot source is the data's one cache (snapshot-source.ts): each file is fetched and parsed
+ * once per page load, and a failed load is retried on the next request.
  */
-import { createSnapshotSource, normaliseBase, type FetchFn } from './snapshot-source';
-import { fetchTileIndex } from '../state/tile-index-schema';
+import { createSnapshotSource } from './snapshot-source';
+import { normaliseBase, type FetchFn } from './http';
+import { fetchTileIndex } from './tile-index-schema';
 import type { DataSource } from './source';
-import type { VintageId } from '../domain/types';
+import { VINTAGES } from '../domain/periods';
 import { toWireError, type DataRequest, type DataResponse } from './worker-protocol';
-
-const VINTAGES: readonly VintageId[] = ['2016', '2020', '2025'];
 
 export type DataHandler = (request: unknown) => Promise<DataResponse>;
 
 export function createDataHandler(fetchFn: FetchFn = (input, init) => fetch(input, init)): DataHandler {
-  const sources = new Map<string, DataSource>();
+  // The worker serves one page, hence one base: the source is made on the first request, and made
+  // again only for a request naming another base.
+  let current: { base: string; source: DataSource } | null = null;
   const snapshot = (base: string): DataSource => {
     const key = normaliseBase(base);
-    let source = sources.get(key);
-    if (!source) {
-      source = createSnapshotSource(key, fetchFn);
-      sources.set(key, source);
-    }
-    return source;
+    if (current?.base !== key) current = { base: key, source: createSnapshotSource(key, fetchFn) };
+    return current.source;
   };
 
   async function run(r: DataRequest): Promise<unknown> {
@@ -38,9 +35,9 @@ export function createDataHandler(fetchFn: FetchFn = (input, init) => fetch(inpu
         if (!Number.isInteger(r.year)) throw new TypeError(`data worker: invalid year ${String(r.year)}`);
         return snapshot(r.base).loadYear(r.year);
       case 'tile-index':
-        if (!VINTAGES.includes(r.vintage))
+        if (!VINTAGES.some((v) => v.id === r.vintage))
           throw new TypeError(`data worker: invalid vintage ${String(r.vintage)}`);
-        return fetchTileIndex(normaliseBase(r.base), r.vintage, (input) => fetchFn(input));
+        return fetchTileIndex(normaliseBase(r.base), r.vintage, fetchFn);
       default:
         throw new TypeError(`data worker: unknown request ${JSON.stringify((r as { op?: unknown }).op)}`);
     }

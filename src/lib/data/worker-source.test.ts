@@ -9,7 +9,6 @@ import {
   createWorkerSnapshotSource,
   mainThreadSnapshotSource,
   requestOffMainThread,
-  SNAPSHOT_LABEL,
   WorkerUnavailable,
   type WorkerLike,
 } from './worker-source';
@@ -17,7 +16,7 @@ import { createDataHandler, type DataHandler } from './worker-handler';
 import { createSnapshotSource } from './snapshot-source';
 import { createResilientSource, createSources } from './choose-source';
 import { DataError, type DataSource } from './source';
-import { loadTileIndex } from '../state/tile-index';
+import { SNAPSHOT_LABEL } from './lazy-source';
 import { snapshotFiles, snapshotServer, yearRows } from '../../../tests/unit/fixture-data';
 
 const ORIGIN = 'https://ntm.test/app/';
@@ -121,7 +120,7 @@ describe('createWorkerSnapshotSource over a worker', () => {
     expect(main.calls).toEqual([]);
   });
 
-  it('asks the worker once per file (answers kept), and again after a failure', async () => {
+  it('keeps nothing on the page: the worker answers again from its one cache, and retries a failure', async () => {
     let fail = true;
     const server = snapshotServer(snapshotFiles(), ORIGIN);
     const worker = new FakeWorker(
@@ -132,14 +131,17 @@ describe('createWorkerSnapshotSource over a worker', () => {
     const client = createDataWorkerClient(() => worker);
     const source = createWorkerSnapshotSource(ORIGIN, { client, mainThread: spyMain() });
     const [a, b] = await Promise.all([source.loadMeta(), source.loadMeta()]);
-    expect(a).toBe(b);
+    expect(a).toEqual(b);
     await source.loadYear(2022);
     await source.loadYear(2022);
-    expect(worker.posted.map((m) => m.op)).toEqual(['meta', 'year']);
+    expect(worker.posted.map((m) => m.op)).toEqual(['meta', 'meta', 'year', 'year']);
+    // One download per file: the snapshot source in the worker holds the answers.
+    const downloads = (file: string) => server.calls.filter((c) => c.endsWith(file)).length;
+    expect([downloads('meta.json'), downloads('2022.json')]).toEqual([1, 1]);
     await expect(source.loadYear(2026)).rejects.toBeInstanceOf(DataError);
     fail = false;
     expect((await source.loadYear(2026)).data).toHaveLength(yearRows(2026).length);
-    expect(worker.posted.map((m) => m.op)).toEqual(['meta', 'year', 'year', 'year']);
+    expect(downloads('meta.json')).toBe(1);
   });
 
   it('re-creates DataErrors with their bilingual messages, and does not retry them on the main thread', async () => {
@@ -323,20 +325,5 @@ describe('with the fallback logic of choose-source', () => {
     await expect(resilient.loadMeta()).rejects.toThrow(
       'Could not load “meta.json”: the server answered 404.',
     );
-  });
-});
-
-describe('loadTileIndex', () => {
-  it('on the main thread when no worker runs (Node), through the page’s fetch', async () => {
-    const { readFileSync } = await import('node:fs');
-    const body = readFileSync('public/tiles/laichau-2020.index.json', 'utf8');
-    const fetchMock = vi.fn(async (_url: string) => new Response(body));
-    vi.stubGlobal('fetch', fetchMock);
-    const index = await loadTileIndex('/', '2020');
-    expect(fetchMock).toHaveBeenCalledWith('/tiles/laichau-2020.index.json');
-    expect(index.vintage).toBe('2020');
-    expect(index.units.length).toBeGreaterThan(100);
-    const own = vi.fn(async () => new Response('', { status: 404 }));
-    await expect(loadTileIndex('/', '2025', own)).rejects.toThrow('HTTP 404');
   });
 });

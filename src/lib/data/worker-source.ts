@@ -9,9 +9,9 @@
  * exist, or the worker fails to start or crashes, the same loads run on the main thread (snapshot-source
  * imported on demand): nothing is lost, only the time.
  */
-import type { DataSource, Loaded, Meta, Summaries } from './source';
-import type { UnitYear } from '../domain/types';
-import type { FetchFn } from './snapshot-source';
+import type { DataSource } from './source';
+import { normaliseBase, type FetchFn } from './http';
+import { lazySource, SNAPSHOT_LABEL } from './lazy-source';
 import { fromWireError, isDataResponse, type DataQuery } from './worker-protocol';
 
 /** The part of Worker the client uses (a fake in unit tests). */
@@ -37,7 +37,7 @@ export interface DataWorkerClient {
 
 /** Base URL with exactly one trailing slash, made absolute (a worker resolves URLs against its own). */
 export function absoluteBase(base: string, against?: string): string {
-  const slashed = base === '' ? './' : base.endsWith('/') ? base : `${base}/`;
+  const slashed = normaliseBase(base);
   const ref = against ?? globalThis.document?.baseURI ?? globalThis.location?.href;
   if (!ref) return slashed;
   try {
@@ -155,24 +155,14 @@ export function dataWorkerClient(): DataWorkerClient {
   return (shared ??= createDataWorkerClient(spawnDataWorker));
 }
 
-/** Same as createSnapshotSource's default label (checked by a unit test). */
-export const SNAPSHOT_LABEL = 'Bản chụp dữ liệu tĩnh (snapshot)';
-
 /** The snapshot parsed on the main thread, with snapshot-source (and zod) imported on first use. */
 export function mainThreadSnapshotSource(
   baseUrl: string,
   fetchFn: FetchFn = (input, init) => fetch(input, init),
 ): DataSource {
-  let source: Promise<DataSource> | null = null;
-  const get = () =>
-    (source ??= import('./snapshot-source').then((m) => m.createSnapshotSource(baseUrl, fetchFn)));
-  return {
-    kind: 'snapshot',
-    label: SNAPSHOT_LABEL,
-    loadMeta: async () => (await get()).loadMeta(),
-    loadSummaries: async () => (await get()).loadSummaries(),
-    loadYear: async (year) => (await get()).loadYear(year),
-  };
+  return lazySource('snapshot', SNAPSHOT_LABEL, () =>
+    import('./snapshot-source').then((m) => m.createSnapshotSource(baseUrl, fetchFn)),
+  );
 }
 
 export interface WorkerSnapshotOptions {
@@ -182,49 +172,19 @@ export interface WorkerSnapshotOptions {
 }
 
 /**
- * The snapshot loaded and parsed in the data worker. Each answer is kept (one structured clone per
- * file and page load, as the main-thread source fetched each file once); a failed load is forgotten so
- * that the next call retries.
+ * The snapshot loaded and parsed in the data worker. Nothing is kept here: every load asks the worker,
+ * whose snapshot source is the data's one cache (snapshot-source.ts), and the page asks once per file.
  */
 export function createWorkerSnapshotSource(baseUrl: string, opts: WorkerSnapshotOptions = {}): DataSource {
   const client = opts.client ?? dataWorkerClient();
   const main = opts.mainThread ?? mainThreadSnapshotSource(baseUrl);
-  let meta: Promise<Loaded<Meta>> | null = null;
-  let summaries: Promise<Loaded<Summaries>> | null = null;
-  const years = new Map<number, Promise<Loaded<UnitYear[]>>>();
-
-  function remember<T>(p: Promise<T>, forget: () => void): Promise<T> {
-    p.catch(forget);
-    return p;
-  }
-
   return {
     kind: 'snapshot',
     label: SNAPSHOT_LABEL,
-    loadMeta() {
-      meta ??= remember(
-        requestOffMainThread(client, { op: 'meta', base: baseUrl }, () => main.loadMeta()),
-        () => (meta = null),
-      );
-      return meta;
-    },
-    loadSummaries() {
-      summaries ??= remember(
-        requestOffMainThread(client, { op: 'summaries', base: baseUrl }, () => main.loadSummaries()),
-        () => (summaries = null),
-      );
-      return summaries;
-    },
-    loadYear(year) {
-      let p = years.get(year);
-      if (!p) {
-        p = remember(
-          requestOffMainThread(client, { op: 'year', base: baseUrl, year }, () => main.loadYear(year)),
-          () => years.delete(year),
-        );
-        years.set(year, p);
-      }
-      return p;
-    },
+    loadMeta: () => requestOffMainThread(client, { op: 'meta', base: baseUrl }, () => main.loadMeta()),
+    loadSummaries: () =>
+      requestOffMainThread(client, { op: 'summaries', base: baseUrl }, () => main.loadSummaries()),
+    loadYear: (year) =>
+      requestOffMainThread(client, { op: 'year', base: baseUrl, year }, () => main.loadYear(year)),
   };
 }

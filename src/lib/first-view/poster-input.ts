@@ -2,7 +2,8 @@
  * Gathers the poster's input through the same validated loading path as the app (createSnapshotSource),
  * from any `fetch`: the build passes one that reads the public folder.
  */
-import { createSnapshotSource, type FetchFn } from '../data/snapshot-source';
+import { createSnapshotSource } from '../data/snapshot-source';
+import type { FetchFn } from '../data/http';
 import { defaultYear, frameworkForYear, vintageForYear } from '../domain/periods';
 import type { PosterInput, StaticMapPaths } from './poster';
 
