@@ -1,5 +1,7 @@
 import type { Criterion, Framework, FrameworkId, Unit, VintageId } from '../domain/types';
 import { FRAMEWORK_YEARS, frameworkForYear, isSupportedYear, vintageForYear } from '../domain/periods';
+import type { Lang } from '../i18n/define';
+import { ti } from '../i18n/import';
 
 /**
  * What the import checks a file against: the frameworks with their criteria, and the units of every
@@ -90,8 +92,8 @@ export function yearContext(catalog: ImportCatalog, year: number): YearContext {
 }
 
 /** "2016–2019", "2020–2025", "từ 2026": the years a vintage is used, for messages. */
-export function vintageYearsLabel(vintage: VintageId, lang: 'vi' | 'en'): string {
+export function vintageYearsLabel(vintage: VintageId, lang: Lang): string {
   if (vintage === '2016') return '2016–2019';
   if (vintage === '2020') return '2020–2025';
-  return lang === 'vi' ? 'từ 2026' : 'from 2026';
+  return ti(lang, 'vintage.from2026');
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod/mini';
+import type { Lang } from '../i18n/define';
+import { ti } from '../i18n/import';
 
 /**
  * The contract of the SQL function public.import_assessments(p_year int, p_rows jsonb, p_meta jsonb)
@@ -48,18 +50,18 @@ export type ImportResult = z.infer<typeof importResultSchema>;
  * The Vietnamese part of a database error raised by the function or its triggers ("… / English…"),
  * with the promise that matters to the user: nothing was written.
  */
-export function importErrorMessage(raw: string, lang: 'vi' | 'en' = 'vi'): string {
-  const [vi, en] = splitBilingual(raw);
-  return lang === 'vi'
-    ? `Không ghi được: ${vi}. Không có dòng nào được ghi (nhập theo nguyên tắc tất cả hoặc không gì cả).`
-    : `Import failed: ${en}. Nothing was written (all or nothing).`;
+export function importErrorMessage(raw: string, lang: Lang = 'vi'): string {
+  return ti(lang, 'write.failed', { reason: splitBilingual(raw)[lang] });
 }
 
-function splitBilingual(raw: string): [string, string] {
+function splitBilingual(raw: string): Record<Lang, string> {
   // Messages look like "Dòng 12 (mã 03403): Tiêu chí ngoài bộ … / criteria outside framework …".
   const cut = raw.lastIndexOf(' / ');
-  if (cut < 0) return [raw, raw];
+  if (cut < 0) return { vi: raw, en: raw };
   const prefix = /^(Dòng \d+ \(mã [^)]*\): )/.exec(raw)?.[1] ?? '';
   const en = raw.slice(cut + 3);
-  return [raw.slice(0, cut), prefix ? `${prefix.replace('Dòng', 'Row').replace('mã', 'code')}${en}` : en];
+  return {
+    vi: raw.slice(0, cut),
+    en: prefix ? `${prefix.replace('Dòng', 'Row').replace('mã', 'code')}${en}` : en,
+  };
 }

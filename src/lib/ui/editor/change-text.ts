@@ -1,5 +1,7 @@
 import type { Criterion } from '../../domain/types';
 import { formatDate } from '../../domain/format';
+import type { Lang } from '../../i18n/define';
+import { te } from '../../i18n/editor';
 import { TIER_LABELS, TIER_LABELS_EN } from '../../import/vocab';
 
 /**
@@ -16,8 +18,6 @@ export interface ChangeRow {
   new_row: Record<string, unknown> | null;
 }
 
-import type { Lang } from '../../i18n/define';
-
 function criterionState(row: Record<string, unknown> | null, n: number): 'met' | 'not_met' | 'no_data' {
   if (!row) return 'no_data';
   if (Array.isArray(row.criteria_met) && row.criteria_met.includes(n)) return 'met';
@@ -25,66 +25,57 @@ function criterionState(row: Record<string, unknown> | null, n: number): 'met' |
   return 'no_data';
 }
 
-const STATE: Record<Lang, Record<'met' | 'not_met' | 'no_data', string>> = {
-  vi: { met: 'Đạt', not_met: 'Không đạt', no_data: 'chưa có số liệu' },
-  en: { met: 'met', not_met: 'not met', no_data: 'no data' },
-};
+/** The tiers' words are the import vocabulary's (the template's cells), so history and files agree. */
+const TIERS: Record<Lang, Readonly<Record<string, string>>> = { vi: TIER_LABELS, en: TIER_LABELS_EN };
 
 function tierText(v: unknown, lang: Lang): string {
   if (typeof v !== 'string') return '—';
-  const labels = lang === 'vi' ? TIER_LABELS : TIER_LABELS_EN;
-  return (labels as Record<string, string>)[v] ?? v;
+  return TIERS[lang][v] ?? v;
 }
 
 function plain(v: unknown, lang: Lang): string {
   if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'boolean') return v ? (lang === 'vi' ? 'có' : 'yes') : lang === 'vi' ? 'không' : 'no';
+  if (typeof v === 'boolean') return te(lang, v ? 'change.yes' : 'change.no');
   return String(v);
 }
 
+/** The audited columns told in the history, besides the criteria (each has a 'field.*' label). */
+type Field =
+  'tier' | 'urban_status' | 'decision_no' | 'decision_date' | 'source' | 'published' | 'illustrative';
+
 export function describeChange(change: ChangeRow, criteria: readonly Criterion[], lang: Lang): string[] {
   const { old_row: before, new_row: after } = change;
-  if (change.operation === 'DELETE')
-    return [lang === 'vi' ? 'Xóa đánh giá của năm này' : 'Assessment deleted'];
+  if (change.operation === 'DELETE') return [te(lang, 'change.deleted')];
   const lines: string[] = [];
   if (change.operation === 'INSERT') {
     // A new assessment: the count, not nineteen "no data → met" lines.
-    lines.push(lang === 'vi' ? 'Nhập mới' : 'New assessment');
+    lines.push(te(lang, 'change.new'));
     const met = criteria.filter((c) => criterionState(after, c.number) === 'met').length;
     const missing = criteria.filter((c) => criterionState(after, c.number) === 'not_met').length;
     if (met + missing > 0) {
-      lines.push(
-        lang === 'vi'
-          ? `Tiêu chí: ${met}/${criteria.length} đạt, ${missing} không đạt`
-          : `Criteria: ${met}/${criteria.length} met, ${missing} not met`,
-      );
+      lines.push(te(lang, 'change.criteria', { met, total: criteria.length, missing }));
     }
   }
   for (const c of change.operation === 'INSERT' ? [] : criteria) {
     const a = criterionState(before, c.number);
     const b = criterionState(after, c.number);
-    if (a !== b) lines.push(`TC${c.number}: ${STATE[lang][a]} → ${STATE[lang][b]}`);
+    if (a !== b) lines.push(`TC${c.number}: ${te(lang, `change.${a}`)} → ${te(lang, `change.${b}`)}`);
   }
-  const fields: [string, string, string, (v: unknown) => string][] = [
-    ['tier', 'Mức', 'Tier', (v) => tierText(v, lang)],
-    ['urban_status', 'Văn minh đô thị', 'Civilised urban', (v) => tierText(v, lang)],
-    ['decision_no', 'Số quyết định', 'Decision', (v) => plain(v, lang)],
-    [
-      'decision_date',
-      'Ngày quyết định',
-      'Decision date',
-      (v) => (typeof v === 'string' ? formatDate(v, lang) : '—'),
-    ],
-    ['source', 'Nguồn', 'Source', (v) => plain(v, lang)],
-    ['published', 'Công bố', 'Published', (v) => plain(v, lang)],
-    ['illustrative', 'Minh họa', 'Illustrative', (v) => plain(v, lang)],
+  const fields: [Field, (v: unknown) => string][] = [
+    ['tier', (v) => tierText(v, lang)],
+    ['urban_status', (v) => tierText(v, lang)],
+    ['decision_no', (v) => plain(v, lang)],
+    ['decision_date', (v) => (typeof v === 'string' ? formatDate(v, lang) : '—')],
+    ['source', (v) => plain(v, lang)],
+    ['published', (v) => plain(v, lang)],
+    ['illustrative', (v) => plain(v, lang)],
   ];
-  for (const [key, vi, en, fmt] of fields) {
+  for (const [key, fmt] of fields) {
     if (change.operation === 'INSERT' && (after?.[key] ?? null) === null) continue;
     const a = before?.[key] ?? null;
     const b = after?.[key] ?? null;
     if (JSON.stringify(a) !== JSON.stringify(b))
-      lines.push(`${lang === 'vi' ? vi : en}: ${fmt(a)} → ${fmt(b)}`);
+      lines.push(`${te(lang, `field.${key}`)}: ${fmt(a)} → ${fmt(b)}`);
   }
   return lines;
 }

@@ -1,5 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { UnitYear } from '../../domain/types';
+import type { Params } from '../../i18n/define';
+import { te } from '../../i18n/editor';
 import type { ImportPayloadRow } from '../../import/rows';
 import {
   importErrorMessage,
@@ -25,13 +27,19 @@ export class EditorApiError extends Error {
   }
 }
 
-function fail(what_vi: string, what_en: string, error: { message: string }): never {
-  throw new EditorApiError(`${what_vi}: ${error.message}`, `${what_en}: ${error.message}`);
+type ReadFailure = 'api.readYear' | 'api.readUnit' | 'api.readHistory';
+
+/** What could not be read, in both languages (the error object is shown in either), then the server's words. */
+function fail(what: ReadFailure, error: { message: string }, params?: Params): never {
+  throw new EditorApiError(
+    `${te('vi', what, params)}: ${error.message}`,
+    `${te('en', what, params)}: ${error.message}`,
+  );
 }
 
 export async function loadYearRows(client: SupabaseClient, year: number): Promise<UnitYear[]> {
   const { data, error } = await client.from('unit_year').select('*').eq('year', year).order('code');
-  if (error) fail('Không đọc được số liệu năm ' + year, `Cannot read ${year}`, error);
+  if (error) fail('api.readYear', error, { year });
   return (data ?? []) as UnitYear[];
 }
 
@@ -46,7 +54,7 @@ export async function loadUnitYear(
     .eq('year', year)
     .eq('code', code)
     .limit(1);
-  if (error) fail('Không đọc được số liệu của đơn vị', 'Cannot read the unit', error);
+  if (error) fail('api.readUnit', error);
   return ((data ?? [])[0] as UnitYear | undefined) ?? null;
 }
 
@@ -64,7 +72,7 @@ export async function loadHistory(
     .eq('year', year)
     .order('id', { ascending: false })
     .limit(50);
-  if (error) fail('Không đọc được lịch sử thay đổi', 'Cannot read the change history', error);
+  if (error) fail('api.readHistory', error);
   return (data ?? []) as ChangeRow[];
 }
 
@@ -87,10 +95,7 @@ export async function writeRows(
     );
   const parsed = importResultSchema.safeParse(data);
   if (!parsed.success) {
-    throw new EditorApiError(
-      'Máy chủ trả lời không đúng định dạng.',
-      'The server answered in an unexpected format.',
-    );
+    throw new EditorApiError(te('vi', 'api.badAnswer'), te('en', 'api.badAnswer'));
   }
   return parsed.data;
 }

@@ -1,3 +1,6 @@
+import type { Lang } from '../../i18n/define';
+import { te } from '../../i18n/editor';
+
 /**
  * Who the signed-in user is as an editor, read from the JWT's app_metadata exactly as the database's
  * RLS helpers read it (supabase/migrations/..._security.sql: private.is_editor, editor_districts,
@@ -35,12 +38,12 @@ export function canEditUnit(id: EditorIdentity | null, unit: { district_code: st
 
 export function scopeLabel(
   id: EditorIdentity,
-  lang: 'vi' | 'en',
+  lang: Lang,
   districtNames: ReadonlyMap<string, string>,
 ): string {
-  if (!id.editor) return lang === 'vi' ? 'chưa được cấp quyền biên tập' : 'no editing rights';
-  if (id.province) return lang === 'vi' ? 'toàn tỉnh' : 'whole province';
+  if (!id.editor) return te(lang, 'scope.noRights');
+  if (id.province) return te(lang, 'scope.province');
   const names = id.districts.map((d) => districtNames.get(d) ?? d);
-  if (names.length === 0) return lang === 'vi' ? 'chưa có huyện nào' : 'no district';
+  if (names.length === 0) return te(lang, 'scope.noDistrict');
   return names.join(', ');
 }

@@ -1,4 +1,6 @@
 import { createClient, type Session, type SupabaseClient } from '@supabase/supabase-js';
+import type { Lang } from '../../i18n/define';
+import { te } from '../../i18n/editor';
 import { identityOf, type EditorIdentity } from './scope';
 
 /**
@@ -12,35 +14,18 @@ export type AuthStep = 'loading' | 'signed_out' | 'code_sent' | 'signed_in';
 /** Supabase Auth errors → what an editor can act on (Vietnamese first). */
 export function authMessage(
   error: { message?: string; status?: number; code?: string } | null,
-  lang: 'vi' | 'en',
+  lang: Lang,
 ): string {
   const m = (error?.message ?? '').toLowerCase();
   const code = error?.code ?? '';
-  const pick = (vi: string, en: string) => (lang === 'vi' ? vi : en);
   if (code === 'otp_expired' || m.includes('expired') || m.includes('invalid') || m.includes('token'))
-    return pick(
-      'Mã không đúng hoặc đã hết hạn. Hãy kiểm tra lại hoặc gửi mã mới.',
-      'Wrong or expired code. Check it or send a new one.',
-    );
+    return te(lang, 'auth.badCode');
   if (m.includes('signups not allowed') || m.includes('user not found') || code === 'otp_disabled')
-    return pick(
-      'Email này chưa được đăng ký làm biên tập viên. Hãy liên hệ quản trị viên.',
-      'This email is not registered as an editor. Contact the administrator.',
-    );
+    return te(lang, 'auth.notEditor');
   if (error?.status === 429 || m.includes('rate') || m.includes('seconds'))
-    return pick(
-      'Gửi mã quá nhiều lần. Hãy đợi một phút rồi thử lại.',
-      'Too many codes requested. Wait a minute and retry.',
-    );
-  if (m.includes('fetch') || m.includes('network'))
-    return pick(
-      'Không kết nối được máy chủ. Hãy kiểm tra mạng.',
-      'Cannot reach the server. Check the connection.',
-    );
-  return pick(
-    `Không đăng nhập được: ${error?.message ?? 'lỗi không rõ'}`,
-    `Sign-in failed: ${error?.message ?? 'unknown error'}`,
-  );
+    return te(lang, 'auth.rateLimited');
+  if (m.includes('fetch') || m.includes('network')) return te(lang, 'auth.network');
+  return te(lang, 'auth.failed', { message: error?.message ?? te(lang, 'auth.unknown') });
 }
 
 export class EditorSession {
@@ -72,7 +57,7 @@ export class EditorSession {
   }
 
   /** Sends the one-time code. Never creates accounts: editors are registered by an administrator. */
-  async sendCode(email: string, lang: 'vi' | 'en'): Promise<string | null> {
+  async sendCode(email: string, lang: Lang): Promise<string | null> {
     const { error } = await this.client.auth.signInWithOtp({
       email: email.trim(),
       options: { shouldCreateUser: false },
@@ -83,7 +68,7 @@ export class EditorSession {
     return null;
   }
 
-  async verify(code: string, lang: 'vi' | 'en'): Promise<string | null> {
+  async verify(code: string, lang: Lang): Promise<string | null> {
     const { data, error } = await this.client.auth.verifyOtp({
       email: this.email,
       token: code.trim(),

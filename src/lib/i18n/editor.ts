@@ -1,0 +1,186 @@
+/**
+ * The editor's section of the catalogue (see define.ts): sign-in, the editor panel, the import dialog
+ * and its report table, the change history. Only the lazily loaded editor imports it (the public page's
+ * "Đăng nhập biên tập" button speaks through controls.ts), so these strings stay in the editor's chunk.
+ */
+import { defineMessages } from './define';
+
+export const te = defineMessages(
+  {
+    loading: 'Đang tải…',
+    close: 'Đóng',
+    year: 'Năm',
+    signOut: 'Đăng xuất',
+
+    'panel.label': 'Biên tập số liệu',
+    'panel.unavailable': 'Biên tập chưa sẵn sàng (thiếu cấu hình Supabase hoặc danh mục).',
+    'panel.checking': 'Đang kiểm tra phiên đăng nhập…',
+    'panel.noRights': 'Tài khoản {email} chưa được cấp quyền biên tập. Hãy liên hệ quản trị viên.',
+    'panel.scope': 'phạm vi',
+    'panel.import': 'Nhập từ tệp',
+    'panel.outOfScope': '{unit} ngoài phạm vi biên tập của bạn: chỉ xem lịch sử.',
+
+    'scope.noRights': 'chưa được cấp quyền biên tập',
+    'scope.province': 'toàn tỉnh',
+    'scope.noDistrict': 'chưa có huyện nào',
+
+    'signIn.sent': 'Đã gửi mã đăng nhập tới {email}.',
+    'signIn.code': 'Mã gồm 6 chữ số',
+    'signIn.verify': 'Xác nhận',
+    'signIn.restart': 'Dùng email khác / gửi lại mã',
+    'signIn.email': 'Email biên tập viên',
+    'signIn.send': 'Gửi mã đăng nhập',
+    'signIn.note': 'Chỉ tài khoản đã được quản trị viên cấp quyền biên tập mới đăng nhập được.',
+
+    // Supabase Auth errors, as what an editor can act on (session.svelte.ts authMessage).
+    'auth.badCode': 'Mã không đúng hoặc đã hết hạn. Hãy kiểm tra lại hoặc gửi mã mới.',
+    'auth.notEditor': 'Email này chưa được đăng ký làm biên tập viên. Hãy liên hệ quản trị viên.',
+    'auth.rateLimited': 'Gửi mã quá nhiều lần. Hãy đợi một phút rồi thử lại.',
+    'auth.network': 'Không kết nối được máy chủ. Hãy kiểm tra mạng.',
+    'auth.failed': 'Không đăng nhập được: {message}',
+    'auth.unknown': 'lỗi không rõ',
+
+    // editor-api.ts: what could not be read, before the server's own message.
+    'api.readYear': 'Không đọc được số liệu năm {year}',
+    'api.readUnit': 'Không đọc được số liệu của đơn vị',
+    'api.readHistory': 'Không đọc được lịch sử thay đổi',
+    'api.badAnswer': 'Máy chủ trả lời không đúng định dạng.',
+
+    'history.title': 'Lịch sử thay đổi năm {year}',
+    'history.none': 'Chưa có thay đổi nào được ghi lại.',
+    'history.server': 'quản trị (máy chủ)',
+    // The locale the audit's date and time are written in (Intl.DateTimeFormat).
+    'history.locale': 'vi-VN',
+
+    // change-text.ts: one audited write told as a list of what changed.
+    'change.deleted': 'Xóa đánh giá của năm này',
+    'change.new': 'Nhập mới',
+    'change.criteria': 'Tiêu chí: {met}/{total} đạt, {missing} không đạt',
+    'change.met': 'Đạt',
+    'change.not_met': 'Không đạt',
+    'change.no_data': 'chưa có số liệu',
+    'change.yes': 'có',
+    'change.no': 'không',
+    'field.tier': 'Mức',
+    'field.urban_status': 'Văn minh đô thị',
+    'field.decision_no': 'Số quyết định',
+    'field.decision_date': 'Ngày quyết định',
+    'field.source': 'Nguồn',
+    'field.published': 'Công bố',
+    'field.illustrative': 'Minh họa',
+
+    'import.title': 'Nhập số liệu từ tệp Excel / CSV',
+    'import.preparing': 'Đang tạo tệp…',
+    'import.checking': 'Đang kiểm tra tệp…',
+    'import.sourceMissing': 'Hãy ghi nguồn số liệu.',
+    'import.writing': 'Đang ghi…',
+    'import.written':
+      'Đã ghi năm {year}: {total} đơn vị (thêm {inserted}, sửa {updated}, không đổi {unchanged}).',
+    'import.template': '1. Tải mẫu:',
+    'import.blank': 'Mẫu trống (.xlsx)',
+    'import.withData': 'Kèm số liệu hiện có (.xlsx)',
+    'import.choose': '2. Chọn tệp đã điền (.xlsx hoặc .csv UTF-8)',
+    'import.toDatabase': '3. Ghi vào cơ sở dữ liệu',
+    'import.source': 'Nguồn số liệu (bắt buộc), ví dụ "Báo cáo 123/BC-UBND"',
+    'import.sourceDate': 'Ngày của nguồn',
+    'import.publish': 'Công bố ngay trên bản đồ công khai',
+    'import.write': 'Ghi {n} đơn vị năm {year}',
+    'import.allOrNothing': 'Tất cả hoặc không gì cả: nếu có một dòng bị từ chối thì không dòng nào được ghi.',
+
+    // The problems table of an import or of the criteria editor (ReportTable.svelte).
+    'severity.error': 'Lỗi',
+    'severity.warning': 'Cảnh báo',
+    'severity.note': 'Ghi chú',
+    'problems.level': 'Mức',
+    'problems.row': 'Dòng',
+    'problems.column': 'Cột',
+    'problems.value': 'Giá trị',
+    'problems.message': 'Nội dung',
+  },
+  {
+    loading: 'Loading…',
+    close: 'Close',
+    year: 'Year',
+    signOut: 'Sign out',
+
+    'panel.label': 'Data editing',
+    'panel.unavailable': 'Editing is not available.',
+    'panel.checking': 'Checking the session…',
+    'panel.noRights': 'Account {email} has no editing rights. Contact the administrator.',
+    'panel.scope': 'scope',
+    'panel.import': 'Import a file',
+    'panel.outOfScope': '{unit} is outside your editing scope: history only.',
+
+    'scope.noRights': 'no editing rights',
+    'scope.province': 'whole province',
+    'scope.noDistrict': 'no district',
+
+    'signIn.sent': 'A sign-in code was sent to {email}.',
+    'signIn.code': '6-digit code',
+    'signIn.verify': 'Verify',
+    'signIn.restart': 'Other email / resend',
+    'signIn.email': 'Editor email',
+    'signIn.send': 'Send sign-in code',
+    'signIn.note': 'Only accounts given editing rights by an administrator can sign in.',
+
+    'auth.badCode': 'Wrong or expired code. Check it or send a new one.',
+    'auth.notEditor': 'This email is not registered as an editor. Contact the administrator.',
+    'auth.rateLimited': 'Too many codes requested. Wait a minute and retry.',
+    'auth.network': 'Cannot reach the server. Check the connection.',
+    'auth.failed': 'Sign-in failed: {message}',
+    'auth.unknown': 'unknown error',
+
+    'api.readYear': 'Cannot read {year}',
+    'api.readUnit': 'Cannot read the unit',
+    'api.readHistory': 'Cannot read the change history',
+    'api.badAnswer': 'The server answered in an unexpected format.',
+
+    'history.title': 'Change history {year}',
+    'history.none': 'No recorded change yet.',
+    'history.server': 'administrator (server)',
+    'history.locale': 'en-GB',
+
+    'change.deleted': 'Assessment deleted',
+    'change.new': 'New assessment',
+    'change.criteria': 'Criteria: {met}/{total} met, {missing} not met',
+    'change.met': 'met',
+    'change.not_met': 'not met',
+    'change.no_data': 'no data',
+    'change.yes': 'yes',
+    'change.no': 'no',
+    'field.tier': 'Tier',
+    'field.urban_status': 'Civilised urban',
+    'field.decision_no': 'Decision',
+    'field.decision_date': 'Decision date',
+    'field.source': 'Source',
+    'field.published': 'Published',
+    'field.illustrative': 'Illustrative',
+
+    'import.title': 'Import from an Excel / CSV file',
+    'import.preparing': 'Preparing the file…',
+    'import.checking': 'Checking the file…',
+    'import.sourceMissing': 'Give the source of the figures.',
+    'import.writing': 'Writing…',
+    'import.written':
+      'Wrote {year}: {total} units ({inserted} new, {updated} changed, {unchanged} unchanged).',
+    'import.template': '1. Template:',
+    'import.blank': 'Blank (.xlsx)',
+    'import.withData': 'With current data (.xlsx)',
+    'import.choose': '2. Choose the filled file (.xlsx or UTF-8 .csv)',
+    'import.toDatabase': '3. Write to the database',
+    'import.source': 'Source (required)',
+    'import.sourceDate': 'Source date',
+    'import.publish': 'Publish on the public map now',
+    'import.write': 'Write {n} units for {year}',
+    'import.allOrNothing': 'All or nothing: if one row is refused, nothing is written.',
+
+    'severity.error': 'Error',
+    'severity.warning': 'Warning',
+    'severity.note': 'Note',
+    'problems.level': 'Level',
+    'problems.row': 'Row',
+    'problems.column': 'Column',
+    'problems.value': 'Value',
+    'problems.message': 'Message',
+  },
+);
