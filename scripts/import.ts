@@ -9,7 +9,11 @@
  *   --source "…"           where the figures come from (required to write, unless --illustrative)
  *   --source-url URL, --source-date yyyy-mm-dd
  *   --illustrative         sample data ("minh họa")
- *   --draft                write unpublished (the public map does not show it)
+ *   --publish              publish every row of the file on the public map
+ *   --draft                make every row of the file a draft (unpublished)
+ *                          (neither: existing rows keep their published state, new rows are drafts)
+ *   --actor "name"         who is writing, for the change history (default: the database user, or
+ *                          "service_role" through Supabase)
  *   --lang vi|en           report language (default vi)
  *   --json                 print the report as JSON
  *
@@ -60,7 +64,7 @@ export interface ImportTarget {
   catalog(): Promise<ImportCatalog>;
   /** UnitYear rows of one year, for exports. */
   unitYears(year: number): Promise<UnitYear[]>;
-  write(year: number, rows: ImportPayloadRow[], meta: ImportMeta): Promise<ImportResult>;
+  write(year: number, rows: ImportPayloadRow[], meta: ImportMeta, actor?: string): Promise<ImportResult>;
   close(): Promise<void>;
 }
 
@@ -86,14 +90,23 @@ export function pgTarget(connectionString: string): ImportTarget {
         await client.query<UnitYear>('select * from public.unit_year where year = $1 order by code', [year])
       ).rows;
     },
-    async write(year, rows, meta) {
+    async write(year, rows, meta, actor) {
       await ready();
-      // One statement: PostgreSQL runs it atomically, so a refused row leaves the database unchanged.
-      const r = await client.query<{ result: unknown }>(
-        'select public.import_assessments($1::int, $2::jsonb, $3::jsonb) as result',
-        [year, JSON.stringify(rows), JSON.stringify(meta)],
-      );
-      return importResultSchema.parse(r.rows[0]?.result);
+      // One transaction: a refused row leaves the database unchanged. app.actor names the writer in
+      // the audit log for this transaction only (else the audit names the database user).
+      await client.query('begin');
+      try {
+        if (actor) await client.query(`select set_config('app.actor', $1, true)`, [actor]);
+        const r = await client.query<{ result: unknown }>(
+          'select public.import_assessments($1::int, $2::json, $3::json) as result',
+          [year, JSON.stringify(rows), JSON.stringify(meta)],
+        );
+        await client.query('commit');
+        return importResultSchema.parse(r.rows[0]?.result);
+      } catch (e) {
+        await client.query('rollback');
+        throw e;
+      }
     },
     async close() {
       if (connected) await client.end();
@@ -101,7 +114,7 @@ export function pgTarget(connectionString: string): ImportTarget {
   };
 }
 
-export async function supabaseTarget(url: string, serviceKey: string): Promise<ImportTarget> {
+export async function supabaseTarget(url: string, serviceKey: string, actor?: string): Promise<ImportTarget> {
   // 'ws' ships no type declarations; only its WebSocket constructor is handed on.
   const wsModule: string = 'ws';
   const [{ createClient }, { WebSocket }] = await Promise.all([
@@ -112,6 +125,9 @@ export async function supabaseTarget(url: string, serviceKey: string): Promise<I
   const client = createClient(url, serviceKey, {
     auth: { persistSession: false, autoRefreshToken: false },
     realtime: { transport: WebSocket as never },
+    // PostgREST hands request headers to the database; with the service key the audit trusts X-Actor.
+    // Header values are ASCII-only on the wire: a Vietnamese name travels percent-encoded.
+    global: actor ? { headers: { 'x-actor': encodeURIComponent(actor) } } : {},
   });
   const select = async <T>(table: string, order: string[]): Promise<T[]> => {
     let q = client.from(table).select('*');
@@ -172,17 +188,23 @@ export function snapshotTarget(): ImportTarget {
 }
 
 /** Where to read the catalogue and write: --db / DATABASE_URL, else Supabase env, else the snapshot. */
-export async function chooseTarget(db: string | undefined, env: NodeJS.ProcessEnv): Promise<ImportTarget> {
+export async function chooseTarget(
+  db: string | undefined,
+  env: NodeJS.ProcessEnv,
+  actor?: string,
+): Promise<ImportTarget> {
   const url = db ?? env.DATABASE_URL;
   if (url) return pgTarget(url);
   if (env.SUPABASE_URL && env.SUPABASE_SERVICE_ROLE_KEY) {
-    return supabaseTarget(env.SUPABASE_URL, env.SUPABASE_SERVICE_ROLE_KEY);
+    return supabaseTarget(env.SUPABASE_URL, env.SUPABASE_SERVICE_ROLE_KEY, actor);
   }
   return snapshotTarget();
 }
 
 const USAGE = `Cách dùng: npm run import -- <tệp.xlsx|tệp.csv> [--year 2024] [--dry-run] [--db postgres://…]
-  [--source "Báo cáo số …"] [--source-url URL] [--source-date yyyy-mm-dd] [--illustrative] [--draft] [--lang vi|en] [--json]
+  [--source "Báo cáo số …"] [--source-url URL] [--source-date yyyy-mm-dd] [--illustrative]
+  [--publish | --draft] [--actor "Họ tên"] [--lang vi|en] [--json]
+Không có --publish hay --draft: dòng đã có giữ trạng thái công bố, dòng mới là bản nháp.
 Ghi vào: --db hoặc DATABASE_URL; hoặc SUPABASE_URL + SUPABASE_SERVICE_ROLE_KEY (gọi hàm qua RPC).`;
 
 export async function runImport(
@@ -204,6 +226,8 @@ export async function runImport(
         'source-date': { type: 'string' },
         illustrative: { type: 'boolean', default: false },
         draft: { type: 'boolean', default: false },
+        publish: { type: 'boolean', default: false },
+        actor: { type: 'string' },
         lang: { type: 'string', default: 'vi' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -233,12 +257,18 @@ export async function runImport(
     return 2;
   }
 
+  if (o.publish && o.draft) {
+    io.err(`--publish và --draft loại trừ nhau.\n${USAGE}`);
+    return 2;
+  }
+  // The CLI states the provenance as a whole (a new source with the old URL would mislead), and
+  // publishing only when asked: without --publish / --draft the key is absent and rows keep theirs.
   const meta: ImportMeta = {
     source: o.source ?? null,
     source_url: o['source-url'] ?? null,
     source_date: o['source-date'] ?? null,
     illustrative: o.illustrative,
-    published: !o.draft,
+    ...(o.publish || o.draft ? { published: o.publish } : {}),
   };
   const metaCheck = importMetaSchema.safeParse(meta);
   if (!o['dry-run'] && !metaCheck.success) {
@@ -249,7 +279,7 @@ export async function runImport(
     return 2;
   }
 
-  const target = await chooseTarget(o.db, env);
+  const target = await chooseTarget(o.db, env, o.actor);
   try {
     let catalog: ImportCatalog;
     try {
@@ -276,7 +306,7 @@ export async function runImport(
     }
     let result: ImportResult;
     try {
-      result = await target.write(report.year!, toPayload(report.rows), metaCheck.data!);
+      result = await target.write(report.year!, toPayload(report.rows), metaCheck.data!, o.actor);
     } catch (e) {
       io.err(importErrorMessage((e as Error).message, lang));
       return 2;

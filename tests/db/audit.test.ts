@@ -7,6 +7,7 @@ import {
   asRole,
   attempt,
   districtEditor,
+  registerUser,
   useClients,
   type Claims,
   type Query,
@@ -38,8 +39,8 @@ describe('audit log', () => {
     const rows = await asRole(db.api, editor, async (q) => {
       await q(
         `insert into public.unit_assessment (unit_code, year, tier, criteria_met, illustrative)
-         values ('03409', 2025, 'kieu_mau', '{1}', true)
-         on conflict (vintage, unit_code, year) do update set criteria_met = excluded.criteria_met`,
+         values ('03409', 2025, 'chua_dat', '{1}', true)
+         on conflict (vintage, unit_code, year) do update set criteria_met = excluded.criteria_met, tier = excluded.tier`,
       );
       await q(
         `update public.unit_assessment set decision_no = '7/QĐ-UBND' where unit_code = '03409' and year = 2024`,
@@ -96,6 +97,9 @@ describe('audit log', () => {
   });
 
   it('shows editors the rows of their scope only, and nothing to others', async () => {
+    for (const c of [districtEditor('105'), districtEditor('106', '107'), PROVINCE_EDITOR, USER]) {
+      await registerUser(db.admin, c);
+    }
     const seen = await asRole(db.admin, PROVINCE_EDITOR, async (q) => {
       // Two changes by the province editor: one in 105, one in 106.
       await q(

@@ -12,7 +12,7 @@ const UNIT_2026 = '03583'; // Xã Khổng Lào (2025 vintage)
 const setCriteria = (q: Query, code: string, year = 2024) =>
   attempt(
     q,
-    `update public.unit_assessment set criteria_missing = '{}', criteria_met = '{1,2,3}'
+    `update public.unit_assessment set criteria_missing = '{}', criteria_met = '{1,2,3}', tier = 'chua_dat'
      where unit_code = $1 and year = $2`,
     [code, year],
   );
@@ -68,7 +68,7 @@ describe('an editor of district A', () => {
     expect(province).toEqual({ ok: true, rowCount: 1 });
   });
 
-  it("writes its own district's status but not another district's, nor province-level indicators", async () => {
+  it("writes its own district's status but not another district's, nor any target figure (issue 13)", async () => {
     const r = await asRole(db.api, editorA, async (q) => ({
       own: await attempt(q, `update public.district_status set ntm = ntm where district_code = $1`, [A]),
       other: await attempt(q, `update public.district_status set ntm = ntm where district_code = '106'`),
@@ -86,7 +86,8 @@ describe('an editor of district A', () => {
     expect(r.own).toEqual({ ok: true, rowCount: 10 }); // 2016–2025
     expect(r.other).toEqual({ ok: true, rowCount: 0 });
     expect(r.province).toMatchObject({ ok: false, code: '42501' });
-    expect(r.districtIndicator).toEqual({ ok: true, rowCount: 1 });
+    // Target figures are the province's, a district's breakdown included: province editors only.
+    expect(r.districtIndicator).toMatchObject({ ok: false, code: '42501' });
   });
 
   it('reads drafts of its scope only', async () => {
@@ -127,7 +128,12 @@ describe('other signed-in users', () => {
   });
 
   it('with a malformed district list get no scope', async () => {
-    const odd = { ...USER, app_metadata: { role: 'editor', districts: '105' } };
+    const odd = {
+      ...USER,
+      sub: '00000000-0000-4000-8000-0000000000dd',
+      email: 'danh.sach.hong@example.vn',
+      app_metadata: { role: 'editor', districts: '105' },
+    };
     const r = await asRole(db.api, odd, (q) => setCriteria(q, UNIT_A));
     expect(r).toEqual({ ok: true, rowCount: 0 });
   });

@@ -38,6 +38,22 @@ export const PROVINCE_EDITOR: Claims = {
 };
 export const SERVICE: Claims = { role: 'service_role' };
 
+/**
+ * Makes the database know this user as Supabase Auth would: a row in auth.users with the claims'
+ * app_metadata (committed; idempotent). Rights come from the editors registry that mirrors it, not
+ * from the JWT, so a token is only as good as the user's current row.
+ */
+export async function registerUser(admin: pg.Client, claims: Claims): Promise<void> {
+  if (!claims.sub) return;
+  await admin.query(
+    `insert into auth.users (id, email, raw_app_meta_data) values ($1, $2, $3)
+     on conflict (id) do update set email = excluded.email, raw_app_meta_data = excluded.raw_app_meta_data`,
+    [claims.sub, claims.email ?? null, JSON.stringify(claims.app_metadata ?? {})],
+  );
+}
+
+let registrar: pg.Client | undefined;
+
 /** One superuser client and one API client (the shim's `authenticator`) per test file. */
 export function useClients() {
   const clients: { admin: pg.Client; api: pg.Client } = {} as never;
@@ -46,6 +62,7 @@ export function useClients() {
     clients.admin = connect(db);
     clients.api = connect(apiSettings(db));
     await Promise.all([clients.admin.connect(), clients.api.connect()]);
+    registrar = clients.admin;
   });
   afterAll(async () => {
     await Promise.all([clients.admin?.end(), clients.api?.end()]);
@@ -53,8 +70,18 @@ export function useClients() {
   return clients;
 }
 
-/** Runs `fn` inside a transaction as `claims.role` with those JWT claims, then rolls everything back. */
-export async function asRole<T>(client: pg.Client, claims: Claims, fn: (q: Query) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` inside a transaction as `claims.role` with those JWT claims, then rolls everything back.
+ * The user is first registered with the claims' app_metadata (as Auth issues tokens from auth.users),
+ * unless `staleToken`: then the token may say more than the database now does.
+ */
+export async function asRole<T>(
+  client: pg.Client,
+  claims: Claims,
+  fn: (q: Query) => Promise<T>,
+  opts: { staleToken?: boolean } = {},
+): Promise<T> {
+  if (!opts.staleToken && registrar) await registerUser(registrar, claims);
   await client.query('begin');
   try {
     await client.query(`set local role ${claims.role}`);

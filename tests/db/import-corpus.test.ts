@@ -118,7 +118,15 @@ describe('good files: written once, audited, exported back identically', () => {
   it('imports good-2024.xlsx into a year cleared beforehand: one INSERT and one audit row per unit with data', async () => {
     await client.query('delete from public.unit_assessment where year = $1', [YEAR]);
     const before = await state();
-    const r = await cli(runImport, [join(CORPUS_DIR, 'good-2024.xlsx'), '--db', url, ...SOURCE]);
+    const r = await cli(runImport, [
+      join(CORPUS_DIR, 'good-2024.xlsx'),
+      '--db',
+      url,
+      ...SOURCE,
+      '--publish',
+      '--actor',
+      'Nguyễn Thị Kiểm Tra',
+    ]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain(
@@ -128,10 +136,15 @@ describe('good files: written once, audited, exported back identically', () => {
     expect(after.n - before.n).toBe(expectedRows.length);
     expect(after.audits - before.audits).toBe(expectedRows.length);
     const audit = await client.query(
-      `select operation, actor_role, new_row from public.audit_log where id > (select max(id) - $1 from public.audit_log) order by id`,
+      `select operation, actor_role, actor, new_row from public.audit_log where id > (select max(id) - $1 from public.audit_log) order by id`,
       [expectedRows.length],
     );
-    expect(audit.rows.every((a) => a.operation === 'INSERT' && a.actor_role === 'postgres')).toBe(true);
+    // --actor names the person behind the database login in every audit row of the import.
+    expect(
+      audit.rows.every(
+        (a) => a.operation === 'INSERT' && a.actor_role === 'postgres' && a.actor === 'Nguyễn Thị Kiểm Tra',
+      ),
+    ).toBe(true);
     expect(audit.rows.map((a) => a.new_row.unit_code)).toEqual(expectedRows.map((e) => e.code));
     const stored = await client.query(
       `select unit_code, published, illustrative, source from public.unit_assessment where year = $1 order by unit_code`,

@@ -26,7 +26,12 @@ const BAN_BO = '03424';
 const TAN_PHONG = '03387';
 const KHONG_LAO = '03583';
 
-const META = { source: 'Báo cáo kiểm thử 01/BC-UBND', source_date: '2024-12-20' };
+const META = {
+  source: 'Báo cáo kiểm thử 01/BC-UBND',
+  source_date: '2024-12-20',
+  illustrative: false,
+  published: true,
+};
 
 function xa(code: string, row: number, met: number[], tier = 'chua_dat'): ImportPayloadRow {
   const missing = Array.from({ length: 19 }, (_, i) => i + 1).filter((n) => !met.includes(n));
@@ -44,14 +49,14 @@ function xa(code: string, row: number, met: number[], tier = 'chua_dat'): Import
 const ALL = Array.from({ length: 19 }, (_, i) => i + 1);
 
 const call = (q: Query, year: number, rows: unknown, meta: unknown = META) =>
-  q<{ r: Record<string, unknown> }>(`select public.import_assessments($1, $2::jsonb, $3::jsonb) as r`, [
+  q<{ r: Record<string, unknown> }>(`select public.import_assessments($1, $2::json, $3::json) as r`, [
     year,
     JSON.stringify(rows),
     JSON.stringify(meta),
   ]).then((x) => x.rows[0]!.r);
 
 const tryCall = (q: Query, year: number, rows: unknown, meta: unknown = META) =>
-  attempt(q, `select public.import_assessments($1, $2::jsonb, $3::jsonb)`, [
+  attempt(q, `select public.import_assessments($1, $2::json, $3::json)`, [
     year,
     JSON.stringify(rows),
     JSON.stringify(meta),
@@ -204,7 +209,13 @@ describe('import_assessments: refusals leave the database unchanged', () => {
   });
 
   it.each([
-    ['no source and not illustrative', 2024, [xa(SAN_THANG, 2, [1])], {}, 'Cần ghi nguồn số liệu'],
+    [
+      'no source and not illustrative',
+      2024,
+      [xa(SAN_THANG, 2, [1])],
+      { source: null, illustrative: false },
+      'Cần ghi nguồn số liệu',
+    ],
     ['a year without framework', 2031, [xa(SAN_THANG, 2, [1])], META, 'Năm 2031 không được hỗ trợ'],
     ['an empty list', 2024, [], META, 'Không có dòng nào để nhập'],
     ['not a list', 2024, { code: SAN_THANG }, META, 'Không có dòng nào để nhập'],

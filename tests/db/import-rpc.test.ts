@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runImport, type Io } from '../../scripts/import';
-import { apiSettings } from '../../supabase/tools/embedded-db';
+import { apiSettings, withClient } from '../../supabase/tools/embedded-db';
 import { appTypes } from '../../supabase/tools/pg-types';
 import { sampleAssessments } from '../fixtures/import/fill';
 import { referenceCatalog } from '../fixtures/import/catalog';
 import { CORPUS_DIR } from '../fixtures/import/make-corpus';
+import { districtEditor, registerUser } from './helpers';
 import { answerPostgrest, testToken as token } from '../fixtures/import/postgrest-standin';
 
 async function body(req: IncomingMessage): Promise<string> {
@@ -28,6 +29,7 @@ let base = '';
 const requests: string[] = [];
 
 beforeAll(async () => {
+  await withClient(inject('pgDb'), (admin) => registerUser(admin, districtEditor('105')));
   pool = new pg.Pool({ ...apiSettings(inject('pgDb')), types: appTypes, max: 4 });
   server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -102,12 +104,7 @@ describe('npm run import with SUPABASE_URL + SUPABASE_SERVICE_ROLE_KEY', () => {
   });
 
   it('an editor token outside its district is refused with the list of codes', async () => {
-    const editor = token({
-      role: 'authenticated',
-      sub: '00000000-0000-4000-8000-000000000105',
-      email: 'bien.tap.105@example.vn',
-      app_metadata: { role: 'editor', districts: ['105'] },
-    });
+    const editor = token({ ...districtEditor('105') });
     const r = await cli([join(CORPUS_DIR, 'good-2024.csv'), ...SOURCE], editor);
     expect(r.code).toBe(2);
     const catalog = referenceCatalog();
