@@ -81,3 +81,9 @@ export async function openAndSettle(page: Page, timeout = 120_000): Promise<stri
   const settled = await page.waitForSelector('[data-testid="map"]:not([data-state="loading"])', { timeout });
   return settled.getAttribute('data-state');
 }
+
+/** Screenshot of one element (e.g. the whole map, credits corner included, however tall the page). */
+export async function screenshotOf(page: Page, selector: string, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.locator(selector).screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
+}

@@ -15,6 +15,8 @@ import { FeatureStateSync } from './feature-state-sync';
 import type { FeatureStates } from './state-diff';
 import { HATCH_IMAGE, NODATA_IMAGE, makeHatchImage } from './hatch';
 import { buildStyle, LABEL_FONT, LAYER, UNITS_SOURCE } from './style';
+import { mapLocale, pageLang } from './locale';
+import type { Lang } from '../i18n/messages';
 // The labels' face comes with the map, not with the page: the page's text uses the phone's own font.
 import '../../styles/fonts.css';
 
@@ -30,6 +32,8 @@ export interface MapOptions {
   basemapUrl?: string | null;
   /** Phones: one finger scrolls the page, two fingers move the map. */
   cooperativeGestures: boolean;
+  /** Language of MapLibre's own text; by default the page's (<html lang>), followed when it changes. */
+  lang?: Lang;
   onSelect(code: string | null): void;
   onHover(code: string | null): void;
   onTilesError(message: string): void;
@@ -61,6 +65,43 @@ async function loadBasemap(url: string | null | undefined): Promise<StyleSpecifi
   } catch {
     return null; // The map works without a basemap: it is an optional backdrop.
   }
+}
+
+type Controls = [NavigationControl, AttributionControl];
+
+/**
+ * Zoom buttons, and the credits folded behind their "i" button: open, they cover the south of the
+ * province on a phone or at 200 % zoom. The full credits stay one tap away, and in the page's Credits.
+ */
+function addControls(map: MapLibreMap, attribution: string[]): Controls {
+  const navigation = new NavigationControl({ showCompass: false });
+  const credits = new AttributionControl({ compact: true, customAttribution: attribution });
+  map.addControl(navigation, 'top-right');
+  map.addControl(credits);
+  // MapLibre opens a compact attribution until the first drag ("maplibregl-compact-show"); fold it now.
+  const box = map.getContainer().querySelector('.maplibregl-ctrl-attrib');
+  if (box?.classList.contains('maplibregl-compact-show')) {
+    box.classList.remove('maplibregl-compact-show');
+    box.setAttribute('open', '');
+  }
+  return [navigation, credits];
+}
+
+/**
+ * MapLibre reads its text table when a control is built and has no public way to change it later: set the
+ * table (a private field, checked to exist) and rebuild the controls and the two-finger hint.
+ */
+function relabel(map: MapLibreMap, lang: Lang, controls: Controls, options: MapOptions): Controls {
+  const internal = map as unknown as { _locale?: Record<string, string> };
+  if (!internal._locale) return controls;
+  internal._locale = { ...mapLocale(lang) };
+  for (const control of controls) map.removeControl(control);
+  if (options.cooperativeGestures) {
+    map.cooperativeGestures.disable();
+    map.cooperativeGestures.enable();
+  }
+  map.getCanvas().setAttribute('aria-label', internal._locale['Map.Title'] ?? '');
+  return addControls(map, options.attribution);
 }
 
 export async function createMap(container: HTMLElement, options: MapOptions): Promise<MapController> {
@@ -95,11 +136,17 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
     pitchWithRotate: false,
     maxZoom: 14,
     minZoom: 5,
+    locale: mapLocale(options.lang ?? pageLang()),
   });
   const firstIdle = new Promise<void>((resolve) => map.once('idle', () => resolve()));
   map.touchZoomRotate.disableRotation();
-  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  map.addControl(new AttributionControl({ compact: true, customAttribution: options.attribution }));
+  let controls = addControls(map, options.attribution);
+  // The page switches languages without rebuilding the map: follow <html lang> unless a language was given.
+  const langWatch = new MutationObserver(() => {
+    if (options.lang) return;
+    controls = relabel(map, pageLang(), controls, options);
+  });
+  langWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
   // MapLibre v6 asks this resolver (and waits for it) when a layer needs an image the style lacks:
   // the hatch patterns are drawn on a canvas on first use, after every style change too.
   map.setMissingStyleImageResolver((id) => {
@@ -171,7 +218,10 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
       }
       return [...ids].sort((a, b) => a - b);
     },
-    destroy: () => map.remove(),
+    destroy() {
+      langWatch.disconnect();
+      map.remove();
+    },
   };
   return controller;
 }
