@@ -121,3 +121,23 @@ export async function attempt(
     return { ok: false, code: e.code ?? '', message: e.message };
   }
 }
+
+/**
+ * A fingerprint of every table a write can touch (assessment data, locked years, the audit log): equal
+ * fingerprints before and after a refused write mean the database is byte-identical where it matters.
+ */
+export async function writableDigest(q: Query): Promise<Record<string, string>> {
+  const tables = [
+    'unit_assessment',
+    'district_status',
+    'indicator_observation',
+    'statistic_observation',
+    'closed_year',
+    'audit_log',
+  ];
+  const parts = tables.map(
+    (t) => `(select coalesce(md5(string_agg(x::text, '|' order by x::text)), '') from public.${t} x) as ${t}`,
+  );
+  const r = await q<Record<string, string>>(`select ${parts.join(', ')}`);
+  return r.rows[0]!;
+}
