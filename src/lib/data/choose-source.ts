@@ -8,7 +8,7 @@
  * notice says so in both languages. The switch is sticky: once fallen back, the session stays on the
  * snapshot, so the map never mixes two datasets.
  */
-import type { FetchFn } from './http';
+import { globalFetch, type FetchFn } from './http';
 import type { DataSource, Loaded, Meta, Summaries } from './source';
 import { DataError } from './data-error';
 import { createWorkerSnapshotSource, mainThreadSnapshotSource } from './worker-source';
@@ -68,7 +68,7 @@ function lazySupabaseSource(url: string, anonKey: string, fetchFn: FetchFn, time
  * it) or no worker can run.
  */
 export function createSources(config: SourceConfig): { primary: DataSource | null; fallback: DataSource } {
-  const fetchFn = config.fetchFn ?? ((input: string, init?: RequestInit) => fetch(input, init));
+  const fetchFn = config.fetchFn ?? globalFetch;
   const fallback = config.fetchFn
     ? mainThreadSnapshotSource(config.baseUrl, fetchFn)
     : createWorkerSnapshotSource(config.baseUrl);

@@ -7,6 +7,9 @@ import { DataError } from './data-error';
 
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** The global fetch, looked up at each call (so tests can stub it) and never called as a method. */
+export const globalFetch: FetchFn = (input, init) => fetch(input, init);
+
 /** Base URL with exactly one trailing slash ('' → './'). */
 export function normaliseBase(baseUrl: string): string {
   if (baseUrl === '') return './';

@@ -24,7 +24,7 @@ import {
   type Summaries,
 } from './source';
 import type { UnitYear } from '../domain/types';
-import { fetchJson, normaliseBase, type FetchFn } from './http';
+import { fetchJson, globalFetch, normaliseBase, type FetchFn } from './http';
 import { SNAPSHOT_LABEL } from './lazy-source';
 import { memo, memoByKey } from './memo';
 
@@ -38,15 +38,13 @@ export interface SnapshotOptions {
 
 export function createSnapshotSource(
   baseUrl: string,
-  fetchFn: FetchFn = fetch,
+  fetchFn: FetchFn = globalFetch,
   opts: SnapshotOptions = {},
 ): DataSource {
   const root = `${normaliseBase(baseUrl)}data/snapshot/`;
-  // `fetch` must be called unbound-safe: window.fetch throws "Illegal invocation" when detached.
-  const get: FetchFn = (input, init) => fetchFn(input, init);
 
   const loadMeta = memo(async (): Promise<Loaded<Meta>> => {
-    const raw = await fetchJson(get, `${root}meta.json`, 'meta.json');
+    const raw = await fetchJson(fetchFn, `${root}meta.json`, 'meta.json');
     if (!isRecord(raw)) throw new DataError('shape', 'meta.json');
     return parseMeta({
       table: 'meta.json',
@@ -64,7 +62,7 @@ export function createSnapshotSource(
   });
 
   const loadSummaries = memo(async (): Promise<Loaded<Summaries>> => {
-    const raw = await fetchJson(get, `${root}summaries.json`, 'summaries.json');
+    const raw = await fetchJson(fetchFn, `${root}summaries.json`, 'summaries.json');
     if (!isRecord(raw)) throw new DataError('shape', 'summaries.json');
     const m = await loadMeta();
     return {
@@ -96,7 +94,7 @@ export function createSnapshotSource(
       };
     }
     const file = `years/${year}.json`;
-    const raw = await fetchJson(get, `${root}${file}`, file);
+    const raw = await fetchJson(fetchFn, `${root}${file}`, file);
     return { ...parseYearRows(year, raw, m.data.units, file), as_of: m.as_of };
   });
 

@@ -18,7 +18,7 @@ import {
   type Loaded,
   type Meta,
 } from './source';
-import type { FetchFn } from './http';
+import { globalFetch, type FetchFn } from './http';
 import { supabaseLabel } from './lazy-source';
 import { memo } from './memo';
 
@@ -52,7 +52,7 @@ const ORDER: Record<string, Order> = {
 export function createSupabaseSource(
   url: string,
   anonKey: string,
-  fetchFn: FetchFn = fetch,
+  fetchFn: FetchFn = globalFetch,
   opts: SupabaseOptions = {},
 ): DataSource {
   const timeoutMs = opts.timeoutMs ?? 5000;

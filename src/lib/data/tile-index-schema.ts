@@ -3,7 +3,7 @@
 import { z } from 'zod/mini';
 import type { VintageId } from '../domain/types';
 import { DataError } from './data-error';
-import { fetchJson, type FetchFn } from './http';
+import { fetchJson, globalFetch, type FetchFn } from './http';
 
 const lonLat = z.tuple([z.number(), z.number()]);
 const bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
@@ -44,7 +44,7 @@ export function tileIndexPath(vintage: VintageId): string {
 export async function fetchTileIndex(
   base: string,
   vintage: VintageId,
-  fetchFn: FetchFn = (input, init) => fetch(input, init),
+  fetchFn: FetchFn = globalFetch,
 ): Promise<TileIndex> {
   const path = tileIndexPath(vintage);
   const parsed = TileIndexSchema.safeParse(await fetchJson(fetchFn, `${base}${path}`, path));

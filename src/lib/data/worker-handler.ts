@@ -6,7 +6,7 @@
  * once per page load, and a failed load is retried on the next request.
  */
 import { createSnapshotSource } from './snapshot-source';
-import { normaliseBase, type FetchFn } from './http';
+import { globalFetch, normaliseBase, type FetchFn } from './http';
 import { fetchTileIndex } from './tile-index-schema';
 import type { DataSource } from './source';
 import { VINTAGES } from '../domain/periods';
@@ -14,7 +14,7 @@ import { toWireError, type DataRequest, type DataResponse } from './worker-proto
 
 export type DataHandler = (request: unknown) => Promise<DataResponse>;
 
-export function createDataHandler(fetchFn: FetchFn = (input, init) => fetch(input, init)): DataHandler {
+export function createDataHandler(fetchFn: FetchFn = globalFetch): DataHandler {
   // The worker serves one page, hence one base: the source is made on the first request, and made
   // again only for a request naming another base.
   let current: { base: string; source: DataSource } | null = null;

@@ -10,7 +10,7 @@
  * imported on demand): nothing is lost, only the time.
  */
 import type { DataSource } from './source';
-import { normaliseBase, type FetchFn } from './http';
+import { globalFetch, normaliseBase, type FetchFn } from './http';
 import { lazySource, SNAPSHOT_LABEL } from './lazy-source';
 import { fromWireError, isDataResponse, type DataQuery } from './worker-protocol';
 
@@ -156,10 +156,7 @@ export function dataWorkerClient(): DataWorkerClient {
 }
 
 /** The snapshot parsed on the main thread, with snapshot-source (and zod) imported on first use. */
-export function mainThreadSnapshotSource(
-  baseUrl: string,
-  fetchFn: FetchFn = (input, init) => fetch(input, init),
-): DataSource {
+export function mainThreadSnapshotSource(baseUrl: string, fetchFn: FetchFn = globalFetch): DataSource {
   return lazySource('snapshot', SNAPSHOT_LABEL, () =>
     import('./snapshot-source').then((m) => m.createSnapshotSource(baseUrl, fetchFn)),
   );

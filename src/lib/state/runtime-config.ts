@@ -14,6 +14,8 @@
  * only: a project on another host needs that host added to connect-src.
  */
 
+import { globalFetch, type FetchFn } from '../data/http';
+
 export interface RuntimeConfig {
   supabaseUrl: string | null;
   supabaseAnonKey: string | null;
@@ -29,8 +31,6 @@ export interface BuildEnv {
   VITE_SUPABASE_ANON_KEY?: string;
   VITE_BASEMAP_STYLE_URL?: string;
 }
-
-type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 const KEYS = ['supabaseUrl', 'supabaseAnonKey', 'basemapStyleUrl'] as const;
 type Key = (typeof KEYS)[number];
@@ -69,11 +69,11 @@ export function mergeRuntimeConfig(defaults: Omit<RuntimeConfig, 'origin' | 'war
 }
 
 export async function loadRuntimeConfig(
-  options: { base?: string; env?: BuildEnv; fetchFn?: Fetch; timeoutMs?: number } = {},
+  options: { base?: string; env?: BuildEnv; fetchFn?: FetchFn; timeoutMs?: number } = {},
 ): Promise<RuntimeConfig> {
   const base = options.base ?? import.meta.env.BASE_URL;
   const defaults = fromBuildEnv(options.env ?? (import.meta.env as BuildEnv));
-  const fetchFn: Fetch = options.fetchFn ?? ((input, init) => fetch(input, init));
+  const fetchFn: FetchFn = options.fetchFn ?? globalFetch;
   let response: Response;
   try {
     // no-cache: revalidate with the server, so a changed config.json applies on the next visit.
