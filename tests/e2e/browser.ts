@@ -5,7 +5,38 @@ import { mkdirSync } from 'node:fs';
 
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
+/**
+ * Test hook: the app's map view announces its map with an `ntm:map` event (no global in app code); every
+ * page of the tests keeps it as `window.__ntmMap`, which the helpers below and the tests read.
+ */
+function exposeMap(): void {
+  document.addEventListener('ntm:map', (event) => {
+    (window as unknown as { __ntmMap?: unknown }).__ntmMap = (event as CustomEvent).detail;
+  });
+}
+
+/** Every context (and so every page) the browser makes gets the exposeMap hook. */
+function withMapHook(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(exposeMap);
+    return context;
+  };
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.on('close', () => void context.close());
+    return page;
+  };
+  return browser;
+}
+
 export async function launchBrowser(): Promise<Browser> {
+  return withMapHook(await launchRaw());
+}
+
+async function launchRaw(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [

@@ -178,6 +178,7 @@ function attributionJson(config: TilesConfig) {
       vi: list.map((a) => a.vi),
       en: list.map((a) => a.en),
       html: attributionHtml(config, keys),
+      html_en: attributionHtml(config, keys, 'en'),
       restricted: list.some((a) => a.restricted),
       licences: list.map((a) => ({ key: a.key, licence: a.licence, url: a.url, restricted: a.restricted })),
     };

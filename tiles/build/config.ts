@@ -29,6 +29,8 @@ const vintageConfig = z.strictObject({
 const attribution = z.strictObject({
   /** A few words for the map's attribution control (phones have little room). */
   short: z.string().min(1),
+  /** The same in English, where `short` is Vietnamese only. */
+  short_en: z.string().min(1).optional(),
   vi: z.string().min(1),
   en: z.string().min(1),
   url: z.string(),

@@ -57,10 +57,17 @@ export function attributionsFor(config: TilesConfig, keys: readonly string[]) {
 }
 
 /** Short attribution for MapLibre's attribution control (HTML; our own fixed strings, escaped anyway). */
-export function attributionHtml(config: TilesConfig, keys: readonly string[]): string {
+export function attributionHtml(
+  config: TilesConfig,
+  keys: readonly string[],
+  lang: 'vi' | 'en' = 'vi',
+): string {
   const esc = (s: string) =>
     s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   return attributionsFor(config, keys)
-    .map((a) => `<a href="${esc(a.url)}" target="_blank" rel="noopener">${esc(a.short)}</a>`)
+    .map(
+      (a) =>
+        `<a href="${esc(a.url)}" target="_blank" rel="noopener">${esc(lang === 'en' ? (a.short_en ?? a.short) : a.short)}</a>`,
+    )
     .join(' · ');
 }

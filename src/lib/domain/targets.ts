@@ -119,6 +119,25 @@ export function targetStatus(
   }
 }
 
+/**
+ * Whole units needed for a share-of-units target (% of xã, % of wards/towns), as the province counts it:
+ * "57,5% số xã" of 94 xã is 54 xã (54.05 rounded; 54/94 = 57.45 %, shown as 57.4 %), and "trên 60%" of 12
+ * wards/towns means more than 7.2, so 8. Judging on the count, not on a rounded percentage, is the only
+ * way the cards, the targets view and the printed report can all give the province's own answer.
+ */
+export function unitsNeeded(rule: TargetRule, of: number): number {
+  const exact = (rule.target_value / 100) * of;
+  const e = eps(exact);
+  if (rule.direction === 'higher' && rule.strict) return Math.floor(exact + e) + 1;
+  if (rule.direction === 'lower' && rule.strict) return Math.ceil(exact - e) - 1;
+  return Math.round(exact);
+}
+
+/** The same rule over counts of units (see unitsNeeded): strictness is folded into the count. */
+export function countRule(rule: TargetRule, of: number): TargetRule {
+  return { direction: rule.direction, strict: false, target_value: unitsNeeded(rule, of) };
+}
+
 /** Labels of the statuses, for cards and legends. */
 export const TARGET_STATUS_LABELS: Record<TargetStatus, { vi: string; en: string }> = {
   met: { vi: 'Đã đạt', en: 'Met' },

@@ -9,10 +9,11 @@
  * language; the app takes over in the reader's language a moment later. No style attributes (the CSP
  * forbids inline styles): colours are SVG presentation attributes, the rest is src/styles/first-view.css.
  */
-import { countClasses, STATUS_LEGEND } from '../domain/legend';
+import { NO_DATA_COLOR } from '../domain/legend';
 import { formatDate, formatNumber, formatPercent } from '../domain/format';
-import { classKey, fullPalette } from '../map/unit-states';
-import { statusClass } from '../domain/status';
+import { unitVisuals } from '../view/unit-visuals';
+import { legendView } from '../view/legend-view';
+import { tv } from '../i18n/view';
 import type { AreaSummary, Framework, UnitKind, UnitYear } from '../domain/types';
 import { t } from '../i18n/messages';
 
@@ -37,20 +38,29 @@ export interface PosterInput {
   map: StaticMapPaths;
 }
 
-const NO_DATA = '#e0e4e6';
-
 /** Text for HTML content and double-quoted attributes. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** The units' looks in the status colouring: the app's own rule (view/unit-visuals.ts). */
+function posterVisuals(input: PosterInput) {
+  return unitVisuals({
+    units: input.units,
+    rows: new Map(input.rows.map((r) => [r.code, r])),
+    mode: 'status',
+    framework: input.framework,
+    criterion: null,
+    visible: null,
+  });
+}
+
 /** The coloured map as a standalone SVG document. */
 export function posterMapSvg(input: PosterInput): string {
-  const palette = fullPalette();
-  const rows = new Map(input.rows.map((r) => [r.code, r]));
+  const visuals = posterVisuals(input);
   const paths = input.map.units.map((u) => {
-    const fill = palette[classKey('status', input.framework.criteria_total, statusClass(rows.get(u.code)))];
-    return `<path fill="${escapeHtml(fill ?? NO_DATA)}" d="${escapeHtml(u.d)}"/>`;
+    const fill = visuals.get(u.code)?.colour ?? NO_DATA_COLOR;
+    return `<path fill="${escapeHtml(fill)}" d="${escapeHtml(u.d)}"/>`;
   });
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${escapeHtml(input.map.viewBox)}" ` +
@@ -76,21 +86,24 @@ function figures(input: PosterInput): Figure[] {
   const s = input.summary;
   if (!s) return [];
   const list: Figure[] = [
-    { value: formatPercent(s.xa_ntm_pct, 'vi', 1), label: `Xã đạt chuẩn NTM (${s.xa_ntm}/${s.xa_total})` },
+    {
+      value: formatPercent(s.xa_ntm_pct, 'vi', 1),
+      label: `${tv('vi', 'card.T1b')} (${tv('vi', 'card.count', { count: s.xa_ntm, of: s.xa_total })})`,
+    },
     {
       value: formatNumber(s.avg_criteria_xa, 'vi', 1),
-      label: `Bình quân tiêu chí/xã (trên ${input.framework.criteria_total})`,
+      label: tv('vi', 'card.T1d', { total: input.framework.criteria_total }),
     },
   ];
   if (input.framework.below_threshold && s.xa_below_threshold !== null)
     list.push({
       value: formatNumber(s.xa_below_threshold, 'vi', 0),
-      label: `Xã dưới ${input.framework.below_threshold} tiêu chí`,
+      label: tv('vi', 'card.T1e', { n: input.framework.below_threshold }),
     });
   if (s.urban_total > 0)
     list.push({
       value: formatPercent(s.urban_civilised_pct, 'vi', 1),
-      label: `Phường, thị trấn đạt chuẩn văn minh (${s.urban_civilised}/${s.urban_total})`,
+      label: `${tv('vi', 'card.T1a')} (${tv('vi', 'card.count', { count: s.urban_civilised, of: s.urban_total })})`,
     });
   return list;
 }
@@ -104,12 +117,18 @@ function swatch(colour: string): string {
 
 /** The first view's HTML (goes before the app's mount point). */
 export function posterHtml(input: PosterInput): string {
-  const counts = countClasses(input.rows, input.units, 'status', input.framework);
-  const legend = STATUS_LEGEND.filter((e) => (counts[e.id] ?? 0) > 0);
+  const legend = legendView({
+    lang: 'vi',
+    year: input.year,
+    mode: 'status',
+    framework: input.framework,
+    criterion: null,
+    visuals: posterVisuals(input),
+  }).rows.filter((r) => r.count > 0);
   const summaryText = t('vi', 'map.summary', {
     year: input.year,
     units: input.units.length,
-    summary: legend.map((e) => `${e.label_vi}: ${counts[e.id]}`).join('; '),
+    summary: legend.map((r) => `${r.label}: ${r.count}`).join('; '),
   });
   const source = `${t('vi', 'source.snapshot')} · ${t('vi', 'source.asOf', { date: formatDate(input.asOf, 'vi') })}`;
   const figureItems = figures(input)
@@ -121,7 +140,7 @@ export function posterHtml(input: PosterInput): string {
   const legendItems = legend
     .map(
       (e) =>
-        `<li>${swatch(e.color)}<span>${escapeHtml(e.label_vi)}</span><span class="fv-count">${counts[e.id]}</span></li>`,
+        `<li>${swatch(e.colour)}<span>${escapeHtml(e.label)}</span><span class="fv-count">${e.count}</span></li>`,
     )
     .join('');
   const m = input.map;
@@ -136,11 +155,11 @@ export function posterHtml(input: PosterInput): string {
     `</p></header>`,
     `<main class="fv-main">`,
     `<p class="fv-loading" role="status">${escapeHtml(t('vi', 'source.loading'))}</p>`,
-    `<h2 class="fv-heading">Toàn tỉnh · ${input.year}</h2>`,
+    `<h2 class="fv-heading">${escapeHtml(tv('vi', 'cards.heading', { area: tv('vi', 'area.province'), year: input.year }))}</h2>`,
     figureItems ? `<ul class="fv-figures">${figureItems}</ul>` : '',
     `<img class="fv-map" src="${escapeHtml(svgDataUrl(posterMapSvg(input)))}" width="${m.width}" height="${m.height}" alt="${escapeHtml(summaryText)}">`,
     `<ul class="fv-legend">${legendItems}</ul>`,
-    input.illustrative ? `<p class="fv-note">Số liệu minh họa.</p>` : '',
+    input.illustrative ? `<p class="fv-note">${escapeHtml(tv('vi', 'cards.illustrative'))}</p>` : '',
     `</main></div>`,
   ].join('');
 }

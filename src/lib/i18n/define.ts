@@ -47,3 +47,8 @@ export function pick<F extends string>(
 ): string {
   return lang === 'en' ? item[`${field}_en`] : item[`${field}_vi`];
 }
+
+/** The language the switch offers. */
+export function otherLang(lang: Lang): Lang {
+  return LANGS.find((l) => l !== lang) ?? lang;
+}

@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { HATCH_IMAGE, NODATA_IMAGE } from './hatch';
+import { NO_DATA_COLOR } from '../domain/legend';
 
 /** Source and layer ids shared by the map component, the feature-state sync and the tests. */
 export const UNITS_SOURCE = 'units';
@@ -18,7 +19,6 @@ export const LAYER = {
 } as const;
 
 export const LABEL_FONT = 'Noto Sans';
-export const NO_DATA_COLOUR = '#d9d9d9';
 
 export interface StyleOptions {
   /** URL of the vintage's archive, e.g. `/tiles/laichau-2020.pmtiles` (absolute or relative to the page). */
@@ -40,12 +40,12 @@ function absolute(url: string): string {
 /** The fill colour: a `match` over the feature-state class, so recolouring never touches the style. */
 export function fillColourExpression(palette: Record<string, string>): ExpressionSpecification {
   const pairs = Object.entries(palette).flat();
-  if (pairs.length === 0) return ['literal', NO_DATA_COLOUR] as unknown as ExpressionSpecification;
+  if (pairs.length === 0) return ['literal', NO_DATA_COLOR] as unknown as ExpressionSpecification;
   return [
     'match',
     ['coalesce', ['feature-state', 'cls'], 'none'],
     ...pairs,
-    NO_DATA_COLOUR,
+    NO_DATA_COLOR,
   ] as unknown as ExpressionSpecification;
 }
 

@@ -13,7 +13,8 @@
  *   indicator's unit: value − target for 'higher', target − value for 'lower', and for a target value
  *   tolerance − |value − target| (how much room is left inside the tolerance band).
  */
-import { DEFAULT_TOLERANCE_SHARE, FINAL_YEAR, meetsTarget, type TargetRule } from '../domain/targets';
+import { DEFAULT_TOLERANCE_SHARE, FINAL_YEAR, type TargetRule } from '../domain/targets';
+import { meetsAt } from './judge';
 import type { SeriesPoint } from './series';
 
 export type PeriodVerdict = 'met' | 'not_met' | 'pending' | 'no_data' | 'no_target';
@@ -69,7 +70,7 @@ export function periodResult(
   if (!point) return none;
   const tolerance = DEFAULT_TOLERANCE_SHARE * Math.abs(rule.target_value);
   const final = point.year === finalYear;
-  const met = meetsTarget(point.value, rule);
+  const met = meetsAt(rule, point);
   return {
     verdict: met ? 'met' : final ? 'not_met' : 'pending',
     point,

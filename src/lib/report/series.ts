@@ -28,10 +28,22 @@ export interface ReportData {
 export interface SeriesPoint extends Provenance {
   year: number;
   value: number;
+  /**
+   * For a share of units computed from the assessments (T1a, T1b): the units counted and the units in all.
+   * The target is judged on these (domain/targets unitsNeeded), never on the rounded percentage.
+   */
+  count?: number;
+  of?: number;
 }
 
 /** Source text of a figure computed from the unit assessments (the same words as the database view). */
 export const COMPUTED_SOURCE = 'Tổng hợp từ số liệu đánh giá từng đơn vị (unit_year)';
+
+/** The counts behind a share-of-units percentage (see SeriesPoint.count). */
+const SHARE_COUNTS: Record<string, (s: AreaSummary) => { count: number; of: number }> = {
+  T1a: (s) => ({ count: s.urban_civilised, of: s.urban_total }),
+  T1b: (s) => ({ count: s.xa_ntm, of: s.xa_total }),
+};
 
 const SUMMARY_FIELDS = {
   T1a: (s) => s.urban_civilised_pct,
@@ -118,7 +130,12 @@ function computedPoints(
     for (const s of rows) {
       const v = field(s);
       if (isNum(v) && s.year >= range.from && s.year <= range.to && !byYear.has(s.year))
-        byYear.set(s.year, { year: s.year, value: v, ...provenanceOfSummary(s.illustrative) });
+        byYear.set(s.year, {
+          year: s.year,
+          value: v,
+          ...SHARE_COUNTS[targetId]?.(s),
+          ...provenanceOfSummary(s.illustrative),
+        });
     }
   } else if (targetId === 'T1c' && district === null) {
     const base = rows.find((s) => s.year === BASELINE_YEAR);

@@ -9,13 +9,8 @@
  * YEAR: the targets belong to 2021–2025: a year after 2025 shows 2025 (the period's end), a year before
  * 2020 shows the 2020 baseline; `yearNote` says so.
  */
-import {
-  targetStatus,
-  expectedOnPath,
-  BASELINE_YEAR,
-  FINAL_YEAR,
-  type TargetStatus,
-} from '../domain/targets';
+import { statusAt } from './judge';
+import { expectedOnPath, BASELINE_YEAR, FINAL_YEAR, type TargetStatus } from '../domain/targets';
 import type { DistrictYear, Provenance, Target } from '../domain/types';
 import { periodResult, tallyResults, type PeriodResult, type PeriodTally } from './period-result';
 import {
@@ -50,7 +45,8 @@ export interface DistrictCell {
 export interface DistrictNtmCell extends Provenance {
   code: string;
   name: string;
-  ntm: boolean;
+  /** At the NTM standard that year; null when the year has no status for the district. */
+  ntm: boolean | null;
   /** First year of 2020–report year in which the district is NTM, or null. */
   since: number | null;
   decision_no: string | null;
@@ -131,38 +127,40 @@ export function districtNames(data: TargetsInput): Map<string, string> {
 
 function statusOf(target: Target, series: readonly SeriesPoint[], latest: SeriesPoint | null) {
   const baseline = pointAt(series, BASELINE_YEAR);
-  const status = targetStatus(latest?.value ?? null, target, {
-    year: latest?.year ?? FINAL_YEAR,
-    baseline: baseline?.value,
-  });
+  const status = statusAt(target, latest, baseline);
   const expected = latest ? expectedOnPath(target, latest.year, baseline?.value) : null;
   return { baseline, status, expected };
 }
 
+/**
+ * Every district of the year, from the district summaries (the units' own districts) and the district
+ * statuses: a district with no status row that year is listed as "no data" (ntm null), never left out, so
+ * "2 of 8 districts" reads the same here as on the cards.
+ */
 function districtNtmCells(
   data: TargetsInput,
   asOfYear: number,
   names: Map<string, string>,
 ): DistrictNtmCell[] {
-  const rows = data.districts.filter((d) => d.year === asOfYear);
-  return rows
-    .map((d) => {
+  const rows = new Map(data.districts.filter((d) => d.year === asOfYear).map((d) => [d.district_code, d]));
+  const codes = new Set(rows.keys());
+  for (const s of data.district) if (s.year === asOfYear && s.district_code) codes.add(s.district_code);
+  return [...codes]
+    .map((code): DistrictNtmCell => {
+      const d = rows.get(code);
       const years = data.districts
-        .filter(
-          (x) =>
-            x.district_code === d.district_code && x.ntm && x.year >= BASELINE_YEAR && x.year <= asOfYear,
-        )
+        .filter((x) => x.district_code === code && x.ntm && x.year >= BASELINE_YEAR && x.year <= asOfYear)
         .map((x) => x.year);
       return {
-        code: d.district_code,
-        name: names.get(d.district_code) ?? d.district_name,
-        ntm: d.ntm,
-        since: d.ntm && years.length > 0 ? Math.min(...years) : null,
-        decision_no: d.decision_no,
-        source: d.source,
-        source_url: d.source_url,
-        source_date: d.source_date,
-        illustrative: d.illustrative,
+        code,
+        name: names.get(code) ?? d?.district_name ?? code,
+        ntm: d ? d.ntm : null,
+        since: d?.ntm && years.length > 0 ? Math.min(...years) : null,
+        decision_no: d?.decision_no ?? null,
+        source: d?.source ?? null,
+        source_url: d?.source_url ?? null,
+        source_date: d?.source_date ?? null,
+        illustrative: d?.illustrative ?? true,
       };
     })
     .sort((a, b) => a.code.localeCompare(b.code));

@@ -4,6 +4,16 @@
  */
 import type { AreaSummary, DistrictYear, IndicatorValue, Target } from '../domain/types';
 
+/** Counts consistent with an overridden percentage (the report judges unit shares on their counts). */
+function countsFor(over: Partial<AreaSummary>, xaTotal: number, urbanTotal: number): Partial<AreaSummary> {
+  const counts: Partial<AreaSummary> = {};
+  if (over.xa_ntm_pct != null && over.xa_ntm === undefined)
+    counts.xa_ntm = Math.round((over.xa_ntm_pct / 100) * (over.xa_total ?? xaTotal));
+  if (over.urban_civilised_pct != null && over.urban_civilised === undefined)
+    counts.urban_civilised = Math.round((over.urban_civilised_pct / 100) * (over.urban_total ?? urbanTotal));
+  return counts;
+}
+
 export function provinceRow(year: number, over: Partial<AreaSummary> = {}): AreaSummary {
   return {
     year,
@@ -24,6 +34,7 @@ export function provinceRow(year: number, over: Partial<AreaSummary> = {}): Area
     districts_ntm: 1,
     illustrative: true,
     ...over,
+    ...countsFor(over, over.xa_total ?? 94, over.urban_total ?? 12),
   };
 }
 

@@ -14,9 +14,20 @@ export interface UnitPath {
   d: string;
 }
 
+/** How one unit looks (view/unit-visuals.ts UnitVisual): the static map draws what MapLibre draws. */
+export interface PathLook {
+  colour: string;
+  /** Below the criteria threshold: hatched, red outline. */
+  below: boolean;
+  /** Not assessed: light hatch over the grey. */
+  noData: boolean;
+  /** Outside the active filters: faded. */
+  dim: boolean;
+}
+
 export interface PathPaint {
-  /** Fill colour per unit code; a unit without one gets `noData`. */
-  fills: Record<string, string>;
+  /** Look per unit code; a unit without one is drawn as "no data". */
+  looks: Readonly<Record<string, PathLook>>;
   noData: string;
   /** Unit name per code, for the tooltip and, when focusable, the button's name. */
   names: Record<string, string>;
@@ -54,7 +65,11 @@ export function drawUnitPaths(
 export function paintUnitPaths(paths: Map<string, SVGPathElement>, paint: PathPaint): void {
   for (const [code, path] of paths) {
     const name = paint.names[code] ?? code;
-    setAttr(path, 'fill', paint.fills[code] ?? paint.noData);
+    const look = paint.looks[code];
+    setAttr(path, 'fill', look?.colour ?? paint.noData);
+    setAttr(path, 'data-dim', look?.dim ? 'true' : null);
+    setAttr(path, 'data-below', look?.below ? 'true' : null);
+    setAttr(path, 'data-nodata', !look || look.noData ? 'true' : null);
     const title = path.firstElementChild;
     if (title && title.textContent !== name) title.textContent = name;
     setAttr(path, 'role', paint.focusable ? 'button' : null);
@@ -62,6 +77,31 @@ export function paintUnitPaths(paths: Map<string, SVGPathElement>, paint: PathPa
     setAttr(path, 'aria-label', paint.focusable ? name : null);
     setAttr(path, 'aria-pressed', paint.focusable ? String(code === paint.selected) : null);
   }
+}
+
+/**
+ * The hatching over below-threshold and no-data units, as copies of their outlines in `group` (drawn above
+ * the fills, ignoring the pointer): SVG cannot layer a pattern over a fill on one path.
+ */
+export function drawMarks(
+  group: SVGGElement,
+  units: readonly UnitPath[],
+  looks: Readonly<Record<string, PathLook>>,
+): void {
+  const doc = group.ownerDocument;
+  const fragment = doc.createDocumentFragment();
+  for (const unit of units) {
+    const look = looks[unit.code];
+    const mark = !look || look.noData ? 'nodata' : look.below ? 'below' : null;
+    if (!mark) continue;
+    const path = doc.createElementNS(SVG_NS, 'path');
+    path.setAttribute('d', unit.d);
+    path.setAttribute('class', `mark ${mark}`);
+    if (look?.dim) path.setAttribute('data-dim', 'true');
+    path.setAttribute('data-mark', unit.code);
+    fragment.append(path);
+  }
+  group.replaceChildren(fragment);
 }
 
 /** The unit code of the path an event came from, if any. */

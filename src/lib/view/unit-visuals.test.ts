@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildUnitStates, classKey, fullPalette, unitVisual } from './unit-states';
+import { buildUnitStates, classKey, fullPalette, unitVisual } from './unit-visuals';
 import { STATUS_COLORS, CRITERION_COLORS, NO_DATA_COLOR } from '../domain/legend';
 import type { UnitYear } from '../domain/types';
 import { unassessedXa } from '../../../tests/unit/factories';

@@ -1,9 +1,10 @@
-// From the data of a year to the feature state of every unit on the map. Pure: no MapLibre here, so the
-// mapping from data to colours is unit-tested, and the map only ever receives ready-made states.
-import { classOf, legendFor, type ColourMode } from '../domain/legend';
+// From the rows of a year to how every unit looks: its legend class, fill, "below the threshold" mark,
+// "no data" hatch and dimming. Computed once per view; the MapLibre feature states, the static map, the
+// legend counts, the list swatches and the first view all read these, so no two screens can disagree.
+import { classOf, legendFor, NO_DATA_COLOR, type ColourMode } from '../domain/legend';
 import { isBelowThreshold } from '../domain/status';
 import type { Framework, UnitKind, UnitYear } from '../domain/types';
-import type { FeatureStates } from './state-diff';
+import type { FeatureStates } from '../map/state-diff';
 
 /** Criteria totals of the frameworks (19 for 2016–2025, 10 from 2026): their bins differ. */
 const CRITERIA_TOTALS = [19, 10] as const;
@@ -27,6 +28,17 @@ export function fullPalette(): Record<string, string> {
   return palette;
 }
 
+/** The palette is static: built once for every caller. */
+export const PALETTE: Readonly<Record<string, string>> = fullPalette();
+
+/**
+ * The below-threshold marks (hatching, red outline) belong to the modes about the whole assessment. In the
+ * one-criterion mode they would mix two questions on one map, so they are off there.
+ */
+export function showsBelowMarks(mode: ColourMode): boolean {
+  return mode !== 'criterion';
+}
+
 export interface UnitStateInput {
   units: readonly { code: string; kind: UnitKind }[];
   rows: ReadonlyMap<string, UnitYear>;
@@ -38,17 +50,22 @@ export interface UnitStateInput {
 }
 
 export interface UnitVisual {
+  /** Legend class id of the mode (e.g. 'dat_chuan', '15-16', 'met', 'no_data'). */
+  id: string;
+  /** Feature-state class key (classKey). */
   cls: string;
   colour: string;
   below: boolean;
   noData: boolean;
+  /** Outside the active filters: drawn faded, never as "no data". */
+  dim: boolean;
 }
 
 export function unitVisual(
   input: Omit<UnitStateInput, 'units' | 'visible'>,
   unit: { code: string; kind: UnitKind },
-  palette: Record<string, string>,
-): UnitVisual {
+  palette: Readonly<Record<string, string>> = PALETTE,
+): Omit<UnitVisual, 'dim'> {
   const row = input.rows.get(unit.code);
   const id = classOf(input.mode, row, {
     framework: input.framework,
@@ -57,23 +74,39 @@ export function unitVisual(
   });
   const cls = classKey(input.mode, input.framework.criteria_total, id);
   return {
+    id,
     cls,
-    colour: palette[cls] ?? '#bdbdbd',
-    below: isBelowThreshold(row, input.framework),
+    colour: palette[cls] ?? NO_DATA_COLOR,
+    below: showsBelowMarks(input.mode) && isBelowThreshold(row, input.framework),
     noData: id === 'no_data',
   };
 }
 
-export function buildUnitStates(input: UnitStateInput, palette: Record<string, string>): FeatureStates {
-  const states: FeatureStates = new Map();
+/** Every unit's look, keyed by code, in the order of `input.units`. */
+export function unitVisuals(
+  input: UnitStateInput,
+  palette: Readonly<Record<string, string>> = PALETTE,
+): Map<string, UnitVisual> {
+  const out = new Map<string, UnitVisual>();
   for (const unit of input.units) {
-    const v = unitVisual(input, unit, palette);
-    states.set(Number.parseInt(unit.code, 10), {
-      cls: v.cls,
-      below: v.below,
-      nodata: v.noData,
-      dim: input.visible !== null && !input.visible.has(unit.code),
-    });
+    const dim = input.visible !== null && !input.visible.has(unit.code);
+    out.set(unit.code, { ...unitVisual(input, unit, palette), dim });
+  }
+  return out;
+}
+
+/** The MapLibre feature states (integer ids) of the visuals. */
+export function featureStatesOf(visuals: ReadonlyMap<string, UnitVisual>): FeatureStates {
+  const states: FeatureStates = new Map();
+  for (const [code, v] of visuals) {
+    states.set(Number.parseInt(code, 10), { cls: v.cls, below: v.below, nodata: v.noData, dim: v.dim });
   }
   return states;
+}
+
+export function buildUnitStates(
+  input: UnitStateInput,
+  palette: Readonly<Record<string, string>> = PALETTE,
+): FeatureStates {
+  return featureStatesOf(unitVisuals(input, palette));
 }

@@ -81,12 +81,20 @@ export function staticMapImage(root: ParentNode = document): string | null {
 }
 
 /**
- * The app's map as a picture: the MapLibre map as MapView exposes it (window.__ntmMap.map), or else the
+ * The app's map as a picture: the MapLibre map handed over by the map view (MapHandle), or else the
  * static SVG map when one is shown; null when there is neither.
  */
-export async function captureAppMap(timeoutMs?: number): Promise<string | null> {
-  const ctl = (globalThis as { __ntmMap?: { map?: CapturableMap } }).__ntmMap;
-  const png = await captureMapImage(ctl?.map, timeoutMs);
+export async function captureAppMap(
+  map: CapturableMap | null | undefined,
+  timeoutMs?: number,
+): Promise<string | null> {
+  const png = await captureMapImage(map, timeoutMs);
   if (png) return png;
   return typeof document === 'undefined' ? null : staticMapImage();
+}
+
+/** Where the map view leaves its map for the printed report (passed down as a prop, no global). */
+export class MapHandle {
+  map: CapturableMap | null = null;
+  readonly capture = (): Promise<string | null> => captureAppMap(this.map);
 }

@@ -1,0 +1,211 @@
+/**
+ * The view model: from the loaded data and the view state, everything the screen shows, computed once.
+ * The map (MapLibre feature states and the static map), the legend, the cards, the list, the planners'
+ * table, the unit panel and the leaders' report all read this object; components only render it. Pure:
+ * no Svelte, no MapLibre, no DOM, so every figure on screen is unit-tested here.
+ */
+import type { Meta, Summaries } from '../data/source';
+import type { ColourMode } from '../domain/legend';
+import { sortByOrder } from '../domain/order';
+import { frameworkForYear, vintageForYear } from '../domain/periods';
+import type { Criterion, Framework, UnitYear, VintageId } from '../domain/types';
+import type { ViewState } from '../domain/url-state';
+import { pick, type Lang } from '../i18n/define';
+import { t } from '../i18n/messages';
+import { tv } from '../i18n/view';
+import { buildTargetsReport, type TargetsReport } from '../report/targets-report';
+import { cardsView, type CardsView } from './cards';
+import { creditsView, type Attribution, type CreditsView } from './credits';
+import { visibleCodes, type UnitFilters } from './filters';
+import { legendView, type LegendView } from './legend-view';
+import { yearLoadView, type LoadState, type YearLoadView } from './shown-year';
+import { unitDetail, type UnitDetail } from './unit-detail';
+import { unitRows, type ScreenUnit, type UnitRow } from './unit-rows';
+import { featureStatesOf, PALETTE, unitVisuals, type UnitVisual } from './unit-visuals';
+import type { FeatureStates } from '../map/state-diff';
+
+/** The parts of a vintage's tile index the screen needs (names as drawn, alphabetical order, boxes). */
+export interface UnitIndex {
+  bounds: [number, number, number, number];
+  units: readonly { code: string; name: string; full_name: string; bbox: [number, number, number, number] }[];
+  order?: readonly string[];
+}
+
+export interface ScreenInput {
+  lang: Lang;
+  /** The view the user asked for (its year may still be loading). */
+  state: ViewState;
+  /** The year on screen (view/shown-year.ts): the requested one once loaded, else the previous one. */
+  year: number;
+  meta: Meta;
+  summaries: Summaries | null;
+  rowsByYear: ReadonlyMap<number, readonly UnitYear[]>;
+  /** The tile index of the shown year's vintage, when loaded. */
+  index: UnitIndex | undefined;
+  attribution: Readonly<Record<string, Attribution>>;
+  /** Load state of the requested year. */
+  yearLoad: LoadState | undefined;
+}
+
+export interface Screen {
+  lang: Lang;
+  year: number;
+  requestedYear: number;
+  vintage: VintageId;
+  framework: Framework | undefined;
+  /** The framework's sizes, with the 19-criteria defaults when the framework is unknown. */
+  bins: Pick<Framework, 'criteria_total' | 'below_threshold'>;
+  criteria: Criterion[];
+  mode: ColourMode;
+  criterion: Criterion | null;
+  load: YearLoadView;
+  units: ScreenUnit[];
+  districts: { code: string; name: string }[];
+  filters: UnitFilters;
+  areaName: string;
+  /** The vintage's bounds from its tile index; null while it is missing (the map keeps the last ones). */
+  bounds: [number, number, number, number] | null;
+  /** Feature-state class → colour, for the MapLibre style (static: recolouring never edits the style). */
+  palette: Readonly<Record<string, string>>;
+  visuals: Map<string, UnitVisual>;
+  featureStates: FeatureStates;
+  legend: LegendView;
+  report: TargetsReport | null;
+  cards: CardsView | null;
+  /** The list's and the table's rows: the units that pass the filters. */
+  rows: UnitRow[];
+  selected: UnitDetail | null;
+  credits: CreditsView;
+  /** What the map shows, in words (screen readers, the printed report). */
+  mapSummary: string;
+  /** Unit code → full name, for the static map's labels. */
+  names: Record<string, string>;
+}
+
+const DEFAULT_BINS = { criteria_total: 19, below_threshold: 15 } as const;
+
+export function screenUnits(meta: Meta, vintage: VintageId, index: UnitIndex | undefined): ScreenUnit[] {
+  const fromIndex = new Map((index?.units ?? []).map((u) => [u.code, u]));
+  const units = meta.units
+    .filter((u) => u.vintage === vintage)
+    .map((u): ScreenUnit & { name: string } => {
+      const drawn = fromIndex.get(u.code);
+      return {
+        code: u.code,
+        name: u.name,
+        short: drawn?.name ?? u.name,
+        full_name: drawn?.full_name ?? u.name,
+        kind: u.kind,
+        district_code: u.district_code,
+        district_name: u.district_name,
+      };
+    });
+  // Alphabetical order comes with the tile index (sorted at build time: no ICU collation at start-up).
+  return sortByOrder(units, index?.order);
+}
+
+export function districtsOf(units: readonly ScreenUnit[]): { code: string; name: string }[] {
+  const byCode = new Map<string, string>();
+  for (const u of units) if (u.district_code) byCode.set(u.district_code, u.district_name ?? u.district_code);
+  return [...byCode].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code));
+}
+
+export function buildScreen(input: ScreenInput): Screen {
+  const { lang, state, year, meta } = input;
+  const vintage = vintageForYear(year);
+  const frameworkId = frameworkForYear(year);
+  const framework = meta.frameworks.find((f) => f.id === frameworkId);
+  const bins = framework ?? DEFAULT_BINS;
+  const criteria = meta.criteria.filter((c) => c.framework === frameworkId);
+  const criterion =
+    state.mode === 'criterion'
+      ? (criteria.find((c) => c.number === state.criterion) ?? criteria[0] ?? null)
+      : null;
+  const units = screenUnits(meta, vintage, input.index);
+  const districts = districtsOf(units);
+  const rows = new Map((input.rowsByYear.get(year) ?? []).map((r) => [r.code, r]));
+  const filters: UnitFilters = {
+    district: state.district,
+    kind: state.kind,
+    tier: state.tier,
+    below: state.below,
+    missing: state.missing,
+    near: state.near,
+  };
+  const visible = visibleCodes(units, rows, filters, bins);
+  const visuals = unitVisuals({
+    units,
+    rows,
+    mode: state.mode,
+    framework: bins,
+    criterion: criterion?.number ?? null,
+    visible,
+  });
+  const legend = legendView({ lang, year, mode: state.mode, framework: bins, criterion, visuals });
+  const areaName = state.district
+    ? (districts.find((d) => d.code === state.district)?.name ?? state.district)
+    : tv(lang, 'area.province');
+  const summaries = input.summaries;
+  const report = summaries
+    ? buildTargetsReport(meta.targets, summaries, { year, district: state.district })
+    : null;
+  const summary = state.district
+    ? summaries?.district.find((d) => d.year === year && d.district_code === state.district)
+    : summaries?.province.find((p) => p.year === year);
+  const cards = report
+    ? cardsView({ lang, year, areaName, summary, framework, report, unitCount: units.length })
+    : null;
+  const selectedUnit = state.unit ? units.find((u) => u.code === state.unit) : undefined;
+  const selected = selectedUnit
+    ? unitDetail({
+        lang,
+        year,
+        vintage,
+        unit: selectedUnit,
+        row: rows.get(selectedUnit.code),
+        framework,
+        criteria,
+        rowsByYear: input.rowsByYear,
+        years: meta.years,
+        crosswalk: meta.crosswalk,
+        units: meta.units,
+      })
+    : null;
+  const summaryText = legend.rows
+    .filter((r) => r.count > 0)
+    .map((r) => `${r.label}: ${r.count}`)
+    .join('; ');
+  return {
+    lang,
+    year,
+    requestedYear: state.year,
+    vintage,
+    framework,
+    bins,
+    criteria,
+    mode: state.mode,
+    criterion,
+    load: yearLoadView(state.year, year, input.yearLoad, lang),
+    units,
+    districts,
+    filters,
+    areaName,
+    bounds: input.index?.bounds ?? null,
+    palette: PALETTE,
+    visuals,
+    featureStates: featureStatesOf(visuals),
+    legend,
+    report,
+    cards,
+    rows: unitRows({ lang, units, rows, visuals, criteria, framework: bins }),
+    selected,
+    credits: creditsView(input.attribution, vintage, lang),
+    mapSummary: t(lang, 'map.summary', { year, units: units.length, summary: summaryText }),
+    names: Object.fromEntries(units.map((u) => [u.code, u.full_name])),
+  };
+}
+
+/** The criterion options of the mode picker ("5. Trường học"). */
+export function criterionOptions(lang: Lang, criteria: readonly Criterion[]) {
+  return criteria.map((c) => ({ value: String(c.number), label: `${c.number}. ${pick(lang, c, 'name')}` }));
+}
