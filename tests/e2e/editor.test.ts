@@ -158,6 +158,14 @@ beforeAll(async () => {
   pool = new pg.Pool({ ...apiSettings(db), types: appTypes, max: 4 });
   admin = new pg.Client({ ...db, types: appTypes });
   await admin.connect();
+  // Rights come from the database's editors registry (mirrored from Auth's users), not from the token.
+  for (const u of USERS) {
+    await admin.query('insert into auth.users (id, email, raw_app_meta_data) values ($1, $2, $3)', [
+      u.id,
+      u.email,
+      JSON.stringify(u.app_metadata),
+    ]);
+  }
   outDir = await mkdtemp(join(tmpdir(), 'editor-harness-'));
   await build({
     root: HARNESS,
@@ -344,6 +352,46 @@ describe('editor screens', () => {
     );
     expect(await state()).toEqual(before);
     await page.getByTestId('criterion-3').selectOption('met');
+  });
+
+  it('shows a draft as a draft; saving keeps it unpublished with its link and date; publishing is explicit', async () => {
+    const row = () =>
+      admin
+        .query(
+          'select published, source, source_url, source_date, criteria_met from public.unit_assessment where unit_code = $1 and year = 2024',
+          [UNIT],
+        )
+        .then((r) => r.rows[0]);
+    await admin.query(
+      `update public.unit_assessment set published = false, source_url = 'https://laichau.gov.vn/bb15',
+         source_date = '2024-12-16' where unit_code = $1 and year = 2024`,
+      [UNIT],
+    );
+    const opened = await openHarness(context);
+    const draftPage = opened.page;
+    await draftPage.getByRole('button', { name: 'Đăng nhập biên tập' }).click();
+    await draftPage.getByTestId('save').waitFor();
+    expect(await draftPage.getByTestId('publish-state').textContent()).toContain('Bản nháp');
+    expect(await draftPage.getByTestId('publish').isChecked()).toBe(false);
+    expect(await draftPage.getByTestId('source-url').inputValue()).toBe('https://laichau.gov.vn/bb15');
+    expect(await draftPage.getByTestId('source-date').inputValue()).toBe('2024-12-16');
+
+    await draftPage.getByTestId('decision-no').fill('16/QĐ-UBND');
+    await draftPage.getByTestId('save').click();
+    const message = draftPage.getByTestId('criteria-editor').getByTestId('editor-message');
+    await expect.poll(() => message.textContent()).toContain('Đã lưu');
+    expect(await row()).toMatchObject({
+      published: false,
+      source_url: 'https://laichau.gov.vn/bb15',
+      source_date: '2024-12-16',
+    });
+
+    await draftPage.getByTestId('publish').check();
+    await draftPage.getByTestId('save').click();
+    await expect.poll(() => row().then((r) => r.published)).toBe(true);
+    await expect.poll(() => draftPage.getByTestId('publish-state').textContent()).toContain('Đã công bố');
+    expect(unexpected(opened.errors)).toEqual([]);
+    await draftPage.close();
   });
 
   it('import dialog: blank template download, a bad file reported with rows and columns', async () => {

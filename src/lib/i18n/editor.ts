@@ -83,7 +83,10 @@ export const te = defineMessages(
     'import.toDatabase': '3. Ghi vào cơ sở dữ liệu',
     'import.source': 'Nguồn số liệu (bắt buộc), ví dụ "Báo cáo 123/BC-UBND"',
     'import.sourceDate': 'Ngày của nguồn',
-    'import.publish': 'Công bố ngay trên bản đồ công khai',
+    'import.publish': 'Công bố trên bản đồ công khai',
+    'import.publishKeep': 'Giữ nguyên: dòng đã có giữ trạng thái, dòng mới là bản nháp',
+    'import.publishAll': 'Công bố mọi dòng của tệp',
+    'import.publishNone': 'Lưu mọi dòng là bản nháp (chưa công bố)',
     'import.write': 'Ghi {n} đơn vị năm {year}',
     'import.allOrNothing': 'Tất cả hoặc không gì cả: nếu có một dòng bị từ chối thì không dòng nào được ghi.',
 
@@ -170,7 +173,10 @@ export const te = defineMessages(
     'import.toDatabase': '3. Write to the database',
     'import.source': 'Source (required)',
     'import.sourceDate': 'Source date',
-    'import.publish': 'Publish on the public map now',
+    'import.publish': 'Publish on the public map',
+    'import.publishKeep': 'Keep as is: existing rows keep their state, new rows are drafts',
+    'import.publishAll': 'Publish every row of the file',
+    'import.publishNone': 'Save every row as a draft (unpublished)',
     'import.write': 'Write {n} units for {year}',
     'import.allOrNothing': 'All or nothing: if one row is refused, nothing is written.',
 
