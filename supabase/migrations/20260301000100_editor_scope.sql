@@ -22,13 +22,12 @@ comment on table private.editor is
   'Policies read this table, so removing an editor takes effect at their next request.';
 
 -- A signed-in user may read their own row (the scope helpers run with the caller's rights); nobody
--- writes it through the API. anon needs the grant too: the read policies of assessment data evaluate
--- the helpers for every caller, and an anonymous caller simply finds no row.
+-- writes it through the API.
 alter table private.editor enable row level security;
 revoke all on private.editor from public, anon, authenticated, service_role;
-grant select on private.editor to anon, authenticated;
+grant select on private.editor to authenticated;
 create policy "a user reads their own editor row" on private.editor
-  for select to anon, authenticated using (user_id = (select auth.uid()));
+  for select to authenticated using (user_id = (select auth.uid()));
 
 /** Keeps private.editor equal to what app_metadata says: {"role":"editor","scope":"province"} or {"role":"editor","districts":[...]}. */
 create function private.sync_editor() returns trigger
@@ -88,25 +87,28 @@ as $$
 $$;
 
 ------------------------------------------------------------------------------------------------------
--- Policies: one permissive policy per role and action (splinter 0006). Reads: published rows, or rows
--- of the editor's scope. Target figures (indicator_observation), district rows included, are the
+-- Policies: one permissive policy per role and action (splinter 0006). Reads: anon, published rows
+-- (as cheap as before: no scope lookup); signed-in users, published rows or rows of the editor's scope. Target figures (indicator_observation), district rows included, are the
 -- province's: only province editors write them.
 ------------------------------------------------------------------------------------------------------
 
 drop policy "published assessments are public" on public.unit_assessment;
 drop policy "editors read drafts in scope" on public.unit_assessment;
+create policy "published rows" on public.unit_assessment for select to anon using (published);
 create policy "published rows, and drafts in the editor's scope" on public.unit_assessment
-  for select to anon, authenticated using (published or private.can_edit_unit(vintage, unit_code));
+  for select to authenticated using (published or private.can_edit_unit(vintage, unit_code));
 
 drop policy "published district status is public" on public.district_status;
 drop policy "editors read drafts in scope" on public.district_status;
+create policy "published rows" on public.district_status for select to anon using (published);
 create policy "published rows, and drafts in the editor's scope" on public.district_status
-  for select to anon, authenticated using (published or private.can_edit_district(district_code));
+  for select to authenticated using (published or private.can_edit_district(district_code));
 
 drop policy "published indicators are public" on public.indicator_observation;
 drop policy "editors read drafts in scope" on public.indicator_observation;
+create policy "published rows" on public.indicator_observation for select to anon using (published);
 create policy "published rows, and drafts in the editor's scope" on public.indicator_observation
-  for select to anon, authenticated using (published or private.can_edit_district(district_code));
+  for select to authenticated using (published or private.can_edit_district(district_code));
 drop policy "editors insert in scope" on public.indicator_observation;
 drop policy "editors update in scope" on public.indicator_observation;
 drop policy "editors delete in scope" on public.indicator_observation;
@@ -121,8 +123,9 @@ create policy "province editors delete" on public.indicator_observation
 
 drop policy "published statistics are public" on public.statistic_observation;
 drop policy "editors read drafts in scope" on public.statistic_observation;
+create policy "published rows" on public.statistic_observation for select to anon using (published);
 create policy "published rows, and drafts in the editor's scope" on public.statistic_observation
-  for select to anon, authenticated using (published or private.can_edit_district(district_code));
+  for select to authenticated using (published or private.can_edit_district(district_code));
 
 ------------------------------------------------------------------------------------------------------
 -- Locked years: a province editor closes a year; every write into it is refused until reopened.
