@@ -1,8 +1,8 @@
-// The SQL summary views agree with the independent TypeScript computation (src/lib/domain/aggregates.ts)
+// The SQL summary views agree with the independent TypeScript computation (tests/unit/summary-oracle.ts)
 // over the same unit_year rows, for every year, as anon (published data) and as the owner (drafts too).
 import { describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import { summarise, summariseByDistrict } from '../../src/lib/domain/aggregates';
+import { summarise, summariseByDistrict } from '../unit/summary-oracle';
 import type { AreaSummary, DistrictYear, Framework, UnitYear } from '../../src/lib/domain/types';
 import { ANON, asRole, useClients, type Query } from './helpers';
 

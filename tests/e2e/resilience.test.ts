@@ -279,7 +279,8 @@ describe('the data worker', () => {
 
 describe('Content-Security-Policy', () => {
   it('is set by the built index.html and allows Supabase projects, not other hosts', async () => {
-    const html = readFileSync('dist/index.html', 'utf8');
+    // The index.html the preview server serves: the build this run made (in its own folder).
+    const html = await (await fetch(baseUrl)).text();
     const policy = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(policy).toMatch(/script-src 'self'(;|$)/);
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   classOf,
-  countClasses,
   criteriaLegend,
   legendFor,
   NO_DATA_COLOR,
@@ -11,9 +10,7 @@ import {
   type ColourMode,
 } from './legend';
 import { statusClass } from './status';
-import { FRAMEWORK_2021, FRAMEWORK_2026, unassessedXa, urbanRow, xaRow } from '../../../tests/unit/factories';
-import { units2020 } from '../../../tests/unit/reference';
-import type { UnitYear } from './types';
+import { FRAMEWORK_2021, FRAMEWORK_2026, urbanRow, xaRow } from '../../../tests/unit/factories';
 
 /** WCAG relative luminance, to check the ramp is monotone (readable as "more is lighter"). */
 function luminance(hex: string): number {
@@ -103,54 +100,5 @@ describe('classOf', () => {
     expect(classOf('criterion', xaRow(5), ctx)).toBe('met');
     expect(classOf('criterion', xaRow(2), ctx)).toBe('not_met');
     expect(classOf('criterion', xaRow(2), { framework: FRAMEWORK_2021 })).toBe('no_data');
-  });
-});
-
-describe('countClasses on the 106 real units of 2022', () => {
-  const units = units2020();
-  const xa = units.filter((u) => u.kind === 'xa');
-  const urban = units.filter((u) => u.kind !== 'xa');
-  // 30 xã at 19, 20 xã at 14, 10 xã unassessed rows, the rest of the xã with no row at all;
-  // 5 wards/towns civilised, 2 not, the others without a row.
-  const rows: UnitYear[] = [
-    ...xa.slice(0, 30).map((u) => xaRow(19, { code: u.code, name: u.name })),
-    ...xa.slice(30, 50).map((u) => xaRow(14, { code: u.code, name: u.name })),
-    ...xa.slice(50, 60).map((u) => unassessedXa({ code: u.code, name: u.name })),
-    ...urban.slice(0, 5).map((u) => urbanRow('dat_chuan', { code: u.code, name: u.name, kind: u.kind })),
-    ...urban.slice(5, 7).map((u) => urbanRow('chua_dat', { code: u.code, name: u.name, kind: u.kind })),
-    xaRow(10, { code: '99999' }), // not a unit of the vintage: ignored
-  ];
-
-  it('has the province shape the counts rely on', () => {
-    expect([units.length, xa.length, urban.length]).toEqual([106, 94, 12]);
-  });
-
-  it('counts status classes including units with no row', () => {
-    const c = countClasses(rows, units, 'status', FRAMEWORK_2021);
-    expect(c).toEqual({
-      chua_dat: 20,
-      dat_chuan: 30,
-      nang_cao: 0,
-      kieu_mau: 0,
-      urban_chua_dat: 2,
-      urban_dat_chuan: 5,
-      no_data: 106 - 57,
-    });
-    expect(Object.values(c).reduce((a, b) => a + b, 0)).toBe(106);
-  });
-
-  it('counts criteria bins, wards as not applicable', () => {
-    const c = countClasses(rows, units, 'criteria', FRAMEWORK_2021);
-    expect(c['19']).toBe(30);
-    expect(c['13-14']).toBe(20);
-    expect(c['0-9']).toBe(0);
-    expect(c.not_applicable).toBe(12);
-    expect(c.no_data).toBe(94 - 50);
-    expect(Object.values(c).reduce((a, b) => a + b, 0)).toBe(106);
-  });
-
-  it('counts one criterion', () => {
-    const c = countClasses(rows, units, 'criterion', FRAMEWORK_2021, 15);
-    expect(c).toEqual({ met: 30, not_met: 20, no_data: 44, not_applicable: 12 });
   });
 });

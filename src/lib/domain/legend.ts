@@ -6,7 +6,7 @@
  * light as criteria increase) for criteria counts, and a neutral grey for "no data", which the map also
  * draws with a hatch pattern so it never reads as a low value.
  */
-import type { Framework, UnitKind, UnitYear } from './types';
+import type { UnitKind, UnitYear } from './types';
 import { criteriaBin, criteriaBins, criterionState, statusClass, type FrameworkBins } from './status';
 
 export type ColourMode = 'status' | 'criteria' | 'criterion';
@@ -223,26 +223,4 @@ export function classOf(mode: ColourMode, row: UnitYear | null | undefined, ctx:
   if (mode === 'criteria') return criteriaBin(row, ctx.framework);
   if (ctx.criterion === null || ctx.criterion === undefined) return 'no_data';
   return criterionState(row, ctx.criterion);
-}
-
-/**
- * Units per legend class for a year: every unit of `units` is counted once, units without a row as
- * 'no_data' (or 'not_applicable' for wards/towns in the criteria modes). Rows whose code is not in
- * `units` are ignored. Every class of the legend is present, with 0 when empty.
- */
-export function countClasses(
-  rows: readonly UnitYear[],
-  units: readonly { code: string; kind: UnitKind }[],
-  mode: ColourMode,
-  framework: Pick<Framework, 'criteria_total'>,
-  criterion?: number | null,
-): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const e of legendFor(mode, framework)) counts[e.id] = 0;
-  const byCode = new Map(rows.map((r) => [r.code, r]));
-  for (const u of units) {
-    const id = classOf(mode, byCode.get(u.code), { framework, criterion, kind: u.kind });
-    counts[id] = (counts[id] ?? 0) + 1;
-  }
-  return counts;
 }

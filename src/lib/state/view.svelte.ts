@@ -12,10 +12,6 @@ export class ViewStore {
     this.state = parseViewState(search, this.#defaults, years);
   }
 
-  get defaults(): ViewState {
-    return this.#defaults;
-  }
-
   /** Query string for the current state (only what differs from the defaults). */
   query(): string {
     return writeViewState($state.snapshot(this.state) as ViewState, this.#defaults);

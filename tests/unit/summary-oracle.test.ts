@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { roundRatio, summarise, summariseByDistrict } from './aggregates';
-import type { DistrictYear, Framework, NtmTier, UnitYear, UrbanStatus } from './types';
+import { roundRatio, summarise, summariseByDistrict } from './summary-oracle';
+import type { DistrictYear, Framework, NtmTier, UnitYear, UrbanStatus } from '../../src/lib/domain/types';
 
 const F19: Framework = {
   id: '2021-2025',

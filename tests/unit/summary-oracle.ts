@@ -1,7 +1,8 @@
 /**
- * Province and district summaries computed from unit rows, the TypeScript twin of the SQL views
- * `province_summary` and `district_summary` (supabase/migrations/*_views.sql). The db tests check that
- * both agree on every year of the sample data; the app uses this for filtered views.
+ * Test oracle: province and district summaries computed from unit rows, an independent TypeScript twin of
+ * the SQL views `province_summary` and `district_summary` (supabase/migrations/*_views.sql). The db tests
+ * check that both agree on every year, drafts and edits included. The app itself reads the SQL summaries
+ * (the cards) and counts the units it draws (the legend): see tests/unit/screen-snapshot.test.ts.
  *
  * Definitions (same as SQL):
  * - a xã is "assessed" when it has a tier (an assessment row) that year;
@@ -14,7 +15,7 @@
  * Rounding: numeric half away from zero, percentages to 1 decimal, the average to 2 decimals — done on
  * exact integer ratios so that no floating-point error can move a value across a rounding boundary.
  */
-import type { AreaSummary, DistrictYear, Framework, UnitYear, VintageId } from './types';
+import type { AreaSummary, DistrictYear, Framework, UnitYear, VintageId } from '../../src/lib/domain/types';
 
 const NTM_TIERS = new Set(['dat_chuan', 'nang_cao', 'kieu_mau']);
 

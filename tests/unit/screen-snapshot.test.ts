@@ -1,0 +1,98 @@
+/**
+ * The view model over the committed snapshot, for every year and every colouring mode: the figures the
+ * screens show agree with each other and with the SQL summaries the database computed independently.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createSnapshotSource } from '../../src/lib/data/snapshot-source';
+import type { Meta, Summaries } from '../../src/lib/data/source';
+import { defaultViewState, type ViewMode, type ViewState } from '../../src/lib/domain/url-state';
+import type { UnitYear } from '../../src/lib/domain/types';
+import { buildScreen } from '../../src/lib/view/screen';
+
+const PUBLIC = fileURLToPath(new URL('../../public/', import.meta.url));
+const MODES: ViewMode[] = ['status', 'criteria', 'criterion'];
+
+async function diskFetch(url: string): Promise<Response> {
+  try {
+    return new Response(await readFile(PUBLIC + url.replace(/^\//, '')), { status: 200 });
+  } catch {
+    return new Response('not found', { status: 404 });
+  }
+}
+
+describe('the view model over the committed snapshot', () => {
+  let meta: Meta;
+  let summaries: Summaries;
+  const rowsByYear = new Map<number, UnitYear[]>();
+
+  beforeAll(async () => {
+    const src = createSnapshotSource('/', diskFetch);
+    meta = (await src.loadMeta()).data;
+    summaries = (await src.loadSummaries()).data;
+    for (const y of meta.years) rowsByYear.set(y, (await src.loadYear(y)).data);
+  });
+
+  const screen = (year: number, over: Partial<ViewState> = {}) =>
+    buildScreen({
+      lang: 'vi',
+      state: { ...defaultViewState(year), year, ...over },
+      year,
+      meta,
+      summaries,
+      rowsByYear,
+      index: undefined,
+      attribution: {},
+      yearLoad: { state: 'ready' },
+    });
+
+  it('counts every unit once in every legend, for every year and mode', () => {
+    for (const year of meta.years)
+      for (const mode of MODES) {
+        const s = screen(year, { mode });
+        const total = s.legend.rows.reduce((a, r) => a + r.count, 0);
+        expect(total, `${year} ${mode}`).toBe(s.units.length);
+        expect(s.featureStates.size, `${year} ${mode}`).toBe(s.units.length);
+      }
+  });
+
+  it('agrees with the SQL summaries: communes at the standard, assessed, below the threshold', () => {
+    for (const sum of summaries.province) {
+      const s = screen(sum.year);
+      const count = (id: string) => s.legend.rows.find((r) => r.id === id)?.count ?? 0;
+      const label = String(sum.year);
+      expect(count('dat_chuan') + count('nang_cao') + count('kieu_mau'), label).toBe(sum.xa_ntm);
+      expect(count('chua_dat') + sum.xa_ntm, label).toBe(sum.xa_assessed);
+      expect(count('urban_dat_chuan'), label).toBe(sum.urban_civilised);
+      expect(s.legend.below?.count ?? null, label).toBe(sum.xa_below_threshold);
+      const bins = screen(sum.year, { mode: 'criteria' }).legend.rows;
+      expect(bins.find((r) => r.id === 'not_applicable')?.count, label).toBe(sum.urban_total);
+      expect(bins.find((r) => r.id === 'no_data')?.count, label).toBe(sum.xa_total - sum.xa_assessed);
+      const counts = s.rows.filter((r) => r.count !== null).map((r) => r.count!);
+      if (sum.avg_criteria_xa !== null) {
+        const avg = counts.reduce((a, b) => a + b, 0) / counts.length;
+        expect(Math.abs(avg - sum.avg_criteria_xa), label).toBeLessThanOrEqual(0.005 + 1e-9);
+      }
+    }
+  });
+
+  it('gives the below-15 filter of the table the legend’s below-15 count', () => {
+    for (const year of meta.years) {
+      const s = screen(year);
+      if (!s.legend.below) continue;
+      expect(screen(year, { below: true }).rows.length, String(year)).toBe(s.legend.below.count);
+    }
+  });
+
+  it('shows on the cards the status the targets report gives, in 2020–2025, and none outside', () => {
+    for (const year of meta.years) {
+      const s = screen(year);
+      for (const card of s.cards?.cards ?? []) {
+        const row = s.report?.rows.find((r) => r.target.id === card.id);
+        const inPeriod = year >= 2020 && year <= 2025;
+        expect(card.status, `${year} ${card.id}`).toBe(inPeriod ? row?.status : null);
+      }
+    }
+  });
+});
