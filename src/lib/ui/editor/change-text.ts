@@ -12,6 +12,8 @@ export interface ChangeRow {
   id: number;
   changed_at: string;
   actor_email: string | null;
+  /** Who wrote, never empty: the editor's email, the CLI's --actor, or the database user (issue 13). */
+  actor?: string;
   actor_role: string;
   operation: 'INSERT' | 'UPDATE' | 'DELETE';
   old_row: Record<string, unknown> | null;

@@ -66,7 +66,7 @@ export async function loadHistory(
 ): Promise<ChangeRow[]> {
   const { data, error } = await client
     .from('unit_change')
-    .select('id, changed_at, actor_email, actor_role, operation, old_row, new_row')
+    .select('id, changed_at, actor, actor_email, actor_role, operation, old_row, new_row')
     .eq('vintage', vintage)
     .eq('code', code)
     .eq('year', year)

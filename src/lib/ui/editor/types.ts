@@ -17,10 +17,3 @@ export interface EditorProps {
   /** Called after a successful write, so the app can reload that year's data. */
   onchanged?: (year: number) => void;
 }
-
-/**
- * @deprecated Strings live in the catalogue (i18n/editor.ts). Kept only while CriteriaEditor.svelte, being
- * edited by another change, still calls it (it is in PENDING in tests/unit/no-language-ternaries.test.ts):
- * delete it together with that entry.
- */
-export const tr = (lang: Lang, vi: string, en: string): string => (lang === 'vi' ? vi : en);
