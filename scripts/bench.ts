@@ -6,6 +6,7 @@
  *   queries.ts    benchQueries     Supabase views under RLS as anon, 50 clients (p50/p95)
  *   lighthouse.ts benchLighthouse  Lighthouse mobile, app and baseline, median of 3
  *   recolour.ts   benchRecolour    main-thread time of a recolour in the built app
+ *   tap-to-idle.ts benchTapToIdle  phone, slow 4G, 4× CPU: tap on "Mở bản đồ tương tác" → idle map
  *
  * A module that is absent (not written yet) is skipped with a note; a module that fails is reported
  * and the others still run (the exit code is then 1).
@@ -22,6 +23,7 @@ const MODULES: { file: string; fn: string }[] = [
   { file: 'queries.ts', fn: 'benchQueries' },
   { file: 'lighthouse.ts', fn: 'benchLighthouse' },
   { file: 'recolour.ts', fn: 'benchRecolour' },
+  { file: 'tap-to-idle.ts', fn: 'benchTapToIdle' },
 ];
 
 /** The first figure whose key matches, for the comparison table. */
@@ -54,6 +56,7 @@ function comparison(all: Figures): string {
       pick(all, /^recolour mode change, until map idle p50/),
       all['baseline.recolour_idle_p50_ms'],
     ],
+    ['phone tap → idle map, slow 4G, 4× CPU (ms, median of 3)', all['tap_to_idle.median_ms'], undefined],
     ['tile build (ms; same archives for both)', all['tiles.build_ms'], all['tiles.build_ms']],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));

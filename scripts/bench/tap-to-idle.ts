@@ -1,0 +1,112 @@
+/**
+ * Tap → idle interactive map on a phone: the time from a tap on "Mở bản đồ tương tác" to the map's first
+ * `idle`, on the built app, with 4× CPU slowdown and slow 4G (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s
+ * up) applied through the DevTools protocol, service workers blocked, a fresh profile (empty HTTP cache)
+ * per run. The person taps `TAP_AFTER_MS` after the button has appeared (reading the first screen), which is
+ * when an idle-time prefetch (src/lib/map/prefetch.ts) can have fetched the map's files.
+ *
+ * Keys: `tap_to_idle.median_ms`, `tap_to_idle.runs_ms`, `tap_to_idle.bytes_after_tap` (bytes of the requests the tap
+ * started, median), `tap_to_idle.prefetched` (files fetched before the tap, median).
+ * Runnable alone: `npx tsx scripts/bench/tap-to-idle.ts [runs]`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { launchBrowser, PHONE_TOUCH } from '../../tests/e2e/browser';
+import { buildProduction, serve } from './lighthouse';
+
+// Overridable to see where the time goes: NTM_BENCH_CPU=1 (no CPU slowdown), NTM_BENCH_NETWORK=off.
+export const TAP_AFTER_MS = Number(process.env.NTM_BENCH_TAP_AFTER_MS ?? 3000);
+const CPU_SLOWDOWN = Number(process.env.NTM_BENCH_CPU ?? 4);
+const SLOW_4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+interface Run {
+  ms: number;
+  bytesAfterTap: number;
+  prefetched: number;
+}
+
+async function once(url: string): Promise<Run> {
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ ...PHONE_TOUCH, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    if (process.env.NTM_BENCH_NETWORK !== 'off') await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    // Requests the tap started (not prefetches that finish after it), and files fetched ahead of the tap.
+    let tapped = false;
+    const afterTap = new Set<string>();
+    let bytesAfterTap = 0;
+    let prefetched = 0;
+    cdp.on('Network.requestWillBeSent', (e: { requestId: string }) => {
+      if (tapped) afterTap.add(e.requestId);
+    });
+    cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
+      if (afterTap.has(e.requestId)) bytesAfterTap += e.encodedDataLength;
+      else prefetched++;
+    });
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    const button = page.locator('[data-testid="activate-map"]');
+    await button.waitFor({ timeout: 120_000 });
+    const before = prefetched;
+    await page.waitForTimeout(TAP_AFTER_MS);
+    const prefetchedAtTap = prefetched - before; // finished between the button's appearance and the tap
+    // The tap's time and the idle time, both read from the page's own clock.
+    await page.evaluate(() => {
+      const w = window as unknown as { __tapAt?: number };
+      document
+        .querySelector('[data-testid="activate-map"]')
+        ?.addEventListener('pointerdown', (e) => (w.__tapAt = e.timeStamp), { once: true, capture: true });
+    });
+    tapped = true;
+    await button.tap();
+    await page.waitForSelector('[data-testid="map"]:not([data-state="loading"])', { timeout: 120_000 });
+    const state = await page.locator('[data-testid="map"]').getAttribute('data-state');
+    if (state !== 'idle') throw new Error(`the map ended ${state}, not idle`);
+    const ms = await page.evaluate(
+      () => performance.now() - ((window as unknown as { __tapAt?: number }).__tapAt ?? NaN),
+    );
+    return { ms: Math.round(ms), bytesAfterTap, prefetched: prefetchedAtTap };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function benchTapToIdle(runs = 3): Promise<Record<string, number | string>> {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'ntm-bench-tap-'));
+  await buildProduction({ build: { outDir, emptyOutDir: true } });
+  const { url, server } = await serve({ build: { outDir } });
+  try {
+    const all: Run[] = [];
+    for (let i = 0; i < runs; i++) {
+      const run = await once(url);
+      console.log(`tap → idle run ${i + 1}: ${run.ms} ms (${run.bytesAfterTap} bytes after the tap)`);
+      all.push(run);
+    }
+    const figures = {
+      'tap_to_idle.median_ms': median(all.map((r) => r.ms)),
+      'tap_to_idle.runs_ms': all.map((r) => r.ms).join(' / '),
+      'tap_to_idle.bytes_after_tap': median(all.map((r) => r.bytesAfterTap)),
+      'tap_to_idle.prefetched': median(all.map((r) => r.prefetched)),
+      'tap_to_idle.conditions': `phone 390×844 touch, ${CPU_SLOWDOWN}× CPU, 150 ms RTT, 1.6 Mbit/s, tap ${TAP_AFTER_MS} ms after the button`,
+    };
+    for (const [k, v] of Object.entries(figures)) console.log(`${k}: ${v}`);
+    return figures;
+  } finally {
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await benchTapToIdle(Number(process.argv[2] ?? 3));
+}
