@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { periodResult, tallyResults } from './period-result';
 import type { SeriesPoint } from './series';
-import { target } from './test-data';
+import { indicator, target, TARGETS } from './test-data';
+import { buildTargetsReport } from './targets-report';
 import { marginText, resultText } from './text';
 
 const pts = (...pairs: [number, number][]): SeriesPoint[] =>
@@ -104,7 +105,7 @@ describe('edge cases', () => {
     const pending = periodResult(T2, pts([2022, 17.8], [2024, 23.1]));
     expect(pending).toMatchObject({ verdict: 'pending', final: false, point: { year: 2024 } });
     expect(resultText(T2, pending, 'vi')).toBe(
-      'Chưa kết luận: chưa có số liệu năm 2025 (năm 2024: còn thiếu 1,9 tỷ đồng)',
+      'Chưa kết luận (có nguy cơ không đạt): chưa có số liệu năm 2025 (năm 2024: còn thiếu 1,9 tỷ đồng)',
     );
   });
 
@@ -121,5 +122,21 @@ describe('edge cases', () => {
       periodResult(null, []),
     ]);
     expect(t).toEqual({ met: 1, not_met: 1, pending: 1, no_data: 1, no_target: 1, total: 5 });
+  });
+});
+
+describe('a pending result and the target card say the same thing', () => {
+  it('T4a on track in 2023: the card says "Đúng tiến độ", the period table "Chưa kết luận (đúng tiến độ)"', () => {
+    const input = {
+      province: [],
+      district: [],
+      districts: [],
+      indicators: [indicator('T4a', 2020, 80), indicator('T4a', 2023, 84)],
+    };
+    const report = buildTargetsReport(TARGETS, input, { year: 2025 });
+    const row = report.rows.find((r) => r.target.id === 'T4a')!;
+    expect(row.status).toBe('on_track');
+    expect(row.result).toMatchObject({ verdict: 'pending', status: 'on_track' });
+    expect(resultText(row.target, row.result, 'vi')).toMatch(/^Chưa kết luận \(đúng tiến độ\): /);
   });
 });

@@ -13,8 +13,15 @@
  *   indicator's unit: value − target for 'higher', target − value for 'lower', and for a target value
  *   tolerance − |value − target| (how much room is left inside the tolerance band).
  */
-import { DEFAULT_TOLERANCE_SHARE, FINAL_YEAR, type TargetRule } from '../domain/targets';
-import { meetsAt } from './judge';
+import {
+  BASELINE_YEAR,
+  DEFAULT_TOLERANCE_SHARE,
+  FINAL_YEAR,
+  type TargetRule,
+  type TargetStatus,
+} from '../domain/targets';
+import { meetsAt, statusAt } from './judge';
+import { pointAt } from './series';
 import type { SeriesPoint } from './series';
 
 export type PeriodVerdict = 'met' | 'not_met' | 'pending' | 'no_data' | 'no_target';
@@ -31,6 +38,11 @@ export interface PeriodResult {
   deviation: number | null;
   /** For direction 'target': the tolerance used; null otherwise. */
   tolerance: number | null;
+  /**
+   * Pending only: the status of the latest figure (on track / at risk), the same judgement as the target's
+   * card, so "not yet known" never reads as a different answer from the card's.
+   */
+  status: TargetStatus | null;
 }
 
 export const FIRST_PERIOD_YEAR = 2021;
@@ -61,6 +73,7 @@ export function periodResult(
     margin: null,
     deviation: null,
     tolerance: null,
+    status: null,
   };
   if (!rule || !isNum(rule.target_value)) return { ...none, verdict: 'no_target' };
   const inPeriod = series
@@ -78,6 +91,7 @@ export function periodResult(
     margin: marginOf(point.value, rule, tolerance),
     deviation: rule.direction === 'target' ? point.value - rule.target_value : null,
     tolerance: rule.direction === 'target' ? tolerance : null,
+    status: met || final ? null : statusAt(rule, point, pointAt(series, BASELINE_YEAR)),
   };
 }
 

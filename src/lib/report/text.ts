@@ -57,7 +57,7 @@ export function marginText(rule: Rule, result: PeriodResult, lang: Lang): string
   return tt(lang, m > 0 ? 'margin.below' : 'margin.above', { gap });
 }
 
-/** The period result in one sentence: 'Đạt, vượt 1 điểm %', 'Chưa kết luận: chưa có số liệu năm 2025 (năm 2024: còn thiếu 2 xã)'. */
+/** The period result in one sentence: 'Đạt, vượt 1 điểm %', 'Chưa kết luận (đúng tiến độ): chưa có số liệu năm 2025 (năm 2024: còn thiếu 2 xã)'. */
 export function resultText(
   rule: Rule | null | undefined,
   result: PeriodResult,
@@ -68,8 +68,13 @@ export function resultText(
   if (!rule || result.verdict === 'no_data' || result.verdict === 'no_target' || !result.point) return label;
   const margin = marginText(rule, result, lang);
   const year = result.point.year;
-  if (result.verdict === 'pending')
-    return tt(lang, 'result.pending', { label, final: finalYear, year, margin });
+  if (result.verdict === 'pending') {
+    // Mid-sentence: "Chưa kết luận (đúng tiến độ): …".
+    const status = result.status
+      ? statusLabel(result.status, lang).replace(/^./, (c) => c.toLowerCase())
+      : '';
+    return tt(lang, 'result.pending', { label, status, final: finalYear, year, margin });
+  }
   const when = result.final ? '' : tt(lang, 'result.notFinal', { year });
   return `${label}, ${margin}${when}`;
 }
