@@ -7,34 +7,21 @@
  * index.html is the place because it is never cached as immutable: the list always matches the build.
  */
 import type { Plugin, Rollup } from 'vite';
+import { entryChunks, staticClosure } from './bundle-graph';
 
 export const MAP_FILES_ID = 'ntm-map-files';
 const MAP_MODULE = /\/src\/lib\/map\/create-map\.ts$/;
 
 /** The map's files in `bundle`, minus what the first view loads anyway; legacy .woff fonts left out. */
 export function mapFiles(bundle: Rollup.OutputBundle): string[] {
-  const firstView = new Set<string>();
-  const files = new Set<string>();
-  const walk = (fileName: string, into: Set<string>) => {
-    const item = bundle[fileName];
-    if (!item || into.has(fileName)) return;
-    into.add(fileName);
-    const deps = [
-      ...(item.type === 'chunk' ? item.imports : []),
-      ...(item.viteMetadata?.importedCss ?? []),
-      ...(item.viteMetadata?.importedAssets ?? []),
-    ];
-    for (const dep of deps) walk(dep, into);
-  };
-  for (const item of Object.values(bundle)) {
-    if (item.type === 'chunk' && item.isEntry) walk(item.fileName, firstView);
-  }
+  const firstView = staticClosure(bundle, entryChunks(bundle));
   const map = Object.values(bundle).find(
     (item) => item.type === 'chunk' && MAP_MODULE.test(item.facadeModuleId ?? ''),
   );
   if (!map) throw new Error('ntm-map-files: the create-map chunk is missing from the bundle');
-  walk(map.fileName, files);
-  return [...files].filter((f) => !firstView.has(f) && !f.endsWith('.woff')).sort();
+  return [...staticClosure(bundle, [map.fileName])]
+    .filter((f) => !firstView.has(f) && !f.endsWith('.woff'))
+    .sort();
 }
 
 export function mapFilesList(): Plugin {

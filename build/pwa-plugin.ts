@@ -13,6 +13,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { entryChunks, staticClosure } from './bundle-graph';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SW_SOURCE = path.join(ROOT, 'src/lib/pwa/sw.ts');
@@ -81,21 +82,7 @@ export function pwa(): Plugin {
         // Precached at install. Everything else (MapLibre, its worker, the targets view, the editors'
         // screens) is cached when a visit uses it: a phone that never opens the interactive map never
         // downloads MapLibre for the cache.
-        const firstView = new Set<string>(['index.html']);
-        const visit = (fileName: string) => {
-          const item = bundle[fileName];
-          if (!item || firstView.has(fileName)) return;
-          firstView.add(fileName);
-          const deps = [
-            ...(item.type === 'chunk' ? item.imports : []),
-            ...(item.viteMetadata?.importedCss ?? []),
-            ...(item.viteMetadata?.importedAssets ?? []), // fonts of the CSS, the worker URL of a chunk
-          ];
-          for (const dep of deps) visit(dep);
-        };
-        for (const item of Object.values(bundle)) {
-          if (item.type === 'chunk' && item.isEntry && item.fileName !== swFile) visit(item.fileName);
-        }
+        const firstView = staticClosure(bundle, ['index.html', ...entryChunks(bundle, [swFile])]);
         const precacheShell = files.filter((f) => firstView.has(f));
         const lazy = files.filter((f) => !firstView.has(f));
         const publicFiles = listFiles(publicDir).filter(VERSIONED_PUBLIC);
