@@ -2,25 +2,15 @@
  * The view model over the committed snapshot, for every year and every colouring mode: the figures the
  * screens show agree with each other and with the SQL summaries the database computed independently.
  */
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { diskFetch } from './disk-fetch';
 import { createSnapshotSource } from '../../src/lib/data/snapshot-source';
 import type { Meta, Summaries } from '../../src/lib/data/source';
 import { defaultViewState, type ViewMode, type ViewState } from '../../src/lib/domain/url-state';
 import type { UnitYear } from '../../src/lib/domain/types';
 import { buildScreen } from '../../src/lib/view/screen';
 
-const PUBLIC = fileURLToPath(new URL('../../public/', import.meta.url));
 const MODES: ViewMode[] = ['status', 'criteria', 'criterion'];
-
-async function diskFetch(url: string): Promise<Response> {
-  try {
-    return new Response(await readFile(PUBLIC + url.replace(/^\//, '')), { status: 200 });
-  } catch {
-    return new Response('not found', { status: 404 });
-  }
-}
 
 describe('the view model over the committed snapshot', () => {
   let meta: Meta;

@@ -3,9 +3,8 @@
  * seed through the same views Supabase serves) read through the app's data layer, and the domain
  * classifications checked against the SQL summaries computed independently in the database.
  */
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { diskFetch } from './disk-fetch';
 import { createSnapshotSource } from '../../src/lib/data/snapshot-source';
 import type { Loaded, Meta, Summaries } from '../../src/lib/data/source';
 import { isBelowThreshold, isNearStandard, criteriaToStandard } from '../../src/lib/domain/status';
@@ -14,17 +13,6 @@ import { searchUnits } from '../../src/lib/domain/search';
 import { defaultViewState, parseViewState, writeViewState } from '../../src/lib/domain/url-state';
 import { vintageForYear, vintageInfo } from '../../src/lib/domain/periods';
 import type { UnitYear } from '../../src/lib/domain/types';
-
-const PUBLIC = fileURLToPath(new URL('../../public/', import.meta.url));
-
-/** Serves public/ like `vite preview` does, from the disk (a missing snapshot fails loudly: 404). */
-async function diskFetch(url: string): Promise<Response> {
-  try {
-    return new Response(await readFile(PUBLIC + url.replace(/^\//, '')), { status: 200 });
-  } catch {
-    return new Response('not found', { status: 404 });
-  }
-}
 
 describe('committed snapshot through the data layer', () => {
   const src = createSnapshotSource('/', diskFetch);

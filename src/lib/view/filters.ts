@@ -1,16 +1,11 @@
 // The planners' filters (district, kind, tier, below threshold, missing a criterion, near the standard),
 // shared by the table, the list and the map dimming so that all three always agree. Pure.
 import { isBelowThreshold, isNearStandard, statusClass } from '../domain/status';
-import type { Framework, NtmTier, UnitKind, UnitYear } from '../domain/types';
+import type { Framework, UnitKind, UnitYear } from '../domain/types';
+import type { ViewState } from '../domain/url-state';
 
-export interface UnitFilters {
-  district: string | null;
-  kind: UnitKind | null;
-  tier: NtmTier | null;
-  below: boolean;
-  missing: number | null;
-  near: boolean;
-}
+/** The filter fields of the view state (the URL carries them). */
+export type UnitFilters = Pick<ViewState, 'district' | 'kind' | 'tier' | 'below' | 'missing' | 'near'>;
 
 export function hasActiveFilter(f: UnitFilters): boolean {
   return f.district !== null || f.kind !== null || f.tier !== null || f.below || f.missing !== null || f.near;
