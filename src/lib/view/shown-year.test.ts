@@ -18,7 +18,7 @@ describe('the year on screen', () => {
   it('says the requested year is loading, or failed with its message', () => {
     expect(yearLoadView(2019, 2024, { state: 'loading' })).toEqual({ loading: true, error: null });
     expect(yearLoadView(2019, 2019, { state: 'ready' })).toEqual({ loading: false, error: null });
-    expect(yearLoadView(2019, 2024, { state: 'error', message: 'HTTP 500' })).toEqual({
+    expect(yearLoadView(2019, 2024, { state: 'error', message: 'HTTP 500.' })).toEqual({
       loading: false,
       error: 'HTTP 500',
     });

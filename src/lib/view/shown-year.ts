@@ -38,7 +38,8 @@ export function yearLoadView(
   lang: Lang = 'vi',
 ): YearLoadView {
   if (load?.state === 'error') {
-    const message = load[`message_${lang}`] ?? load.message;
+    // The message goes inside a sentence ("… (máy chủ trả lỗi 500). …"): no full stop of its own.
+    const message = (load[`message_${lang}`] ?? load.message).replace(/\.\s*$/, '');
     return { loading: false, error: message };
   }
   return { loading: requested !== shown, error: null };
