@@ -9,7 +9,9 @@
 import type { UnitKind, UnitYear } from './types';
 import { criteriaBin, criteriaBins, criterionState, statusClass, type FrameworkBins } from './status';
 
-export type ColourMode = 'status' | 'criteria' | 'criterion';
+/** The colouring modes, in the order the mode switch offers them. */
+export const COLOUR_MODES = ['status', 'criteria', 'criterion'] as const;
+export type ColourMode = (typeof COLOUR_MODES)[number];
 
 export interface LegendEntry {
   /** Class id, as returned by classOf(). */

@@ -8,9 +8,11 @@
 import { frameworkForYear, isSupportedYear, vintageForYear, vintageInfo } from './periods';
 import type { FrameworkId, NtmTier, UnitKind } from './types';
 import type { Lang } from './format';
+import { COLOUR_MODES, type ColourMode } from './legend';
 
 export type { Lang };
-export type ViewMode = 'status' | 'criteria' | 'criterion';
+/** The map's colouring mode (one type, defined with the legends). */
+export type ViewMode = ColourMode;
 export type ViewTab = 'map' | 'table' | 'targets';
 
 export interface ViewState {
@@ -52,7 +54,7 @@ export const VIEW_STATE_KEYS = [
 ] as const satisfies readonly (keyof ViewState)[];
 
 const LANGS: readonly Lang[] = ['vi', 'en'];
-const MODES: readonly ViewMode[] = ['status', 'criteria', 'criterion'];
+const MODES: readonly ViewMode[] = COLOUR_MODES;
 const TABS: readonly ViewTab[] = ['map', 'table', 'targets'];
 const KINDS: readonly UnitKind[] = ['xa', 'phuong', 'thi_tran'];
 const TIERS: readonly NtmTier[] = ['chua_dat', 'dat_chuan', 'nang_cao', 'kieu_mau'];
@@ -195,4 +197,33 @@ export function writeViewState(state: ViewState, defaults: ViewState): string {
   }
   const qs = params.toString();
   return qs === '' ? '' : `?${qs}`;
+}
+
+/** The fields whose values differ between two views, in VIEW_STATE_KEYS order. */
+export function changedKeys(a: ViewState, b: ViewState): (keyof ViewState)[] {
+  return VIEW_STATE_KEYS.filter((k) => a[k] !== b[k]);
+}
+
+/** The last history step: which fields it changed, and when (ms). */
+export interface HistoryStep {
+  keys: readonly (keyof ViewState)[];
+  at: number;
+}
+
+/** Year steps closer together than this (a slider drag, play-back at 1.4 s a year) share one entry. */
+export const HISTORY_SETTLE_MS = 1500;
+
+/**
+ * Whether a view change gets its own history entry (so Back returns to the view before it) or replaces
+ * the current one. Only the year coalesces: dragging the slider or playing the years would otherwise
+ * leave one entry per year, and Back would crawl through them.
+ */
+export function historyAction(
+  changed: readonly (keyof ViewState)[],
+  last: HistoryStep | null,
+  now: number,
+): 'push' | 'replace' | 'none' {
+  if (changed.length === 0) return 'none';
+  const yearAgain = changed.includes('year') && last !== null && last.keys.includes('year');
+  return yearAgain && now - last.at < HISTORY_SETTLE_MS ? 'replace' : 'push';
 }
