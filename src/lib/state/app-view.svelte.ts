@@ -3,13 +3,17 @@
 // rules live in view/ and domain/; this file only wires runes to them and holds the user's actions.
 import { defaultYear, frameworkForYear, vintageForYear } from '../domain/periods';
 import type { VintageId } from '../domain/types';
-import type { ViewState } from '../domain/url-state';
+import { defaultViewState as defaultState, type ViewState } from '../domain/url-state';
 import { buildScreen, type Screen } from '../view/screen';
+import { carryUnit } from '../view/carry-unit';
+import { droppedParams, sanitizeView, viewContext, type Dropped } from '../view/sanitize-view';
 import { shownYear } from '../view/shown-year';
+import { viewBounds, type Bounds } from '../view/view-bounds';
+import type { ViewNoticeData } from '../view/view-notice';
 import { AppData } from './app-data.svelte';
 import { ViewStore } from './view.svelte';
 
-export type Bounds = [number, number, number, number];
+export type { Bounds };
 
 export class AppView {
   readonly data: AppData;
@@ -18,6 +22,8 @@ export class AppView {
   ready = $state(false);
   /** Bounding box the interactive map flies to; a new array starts a new flight. */
   focus = $state.raw<Bounds | null>(null);
+  /** What the app changed in the view the user asked for (dropped link values, a carried unit). */
+  notice = $state.raw<ViewNoticeData | null>(null);
   #onScreen = $state<number | null>(null);
 
   constructor(base: string) {
@@ -62,7 +68,44 @@ export class AppView {
     this.view.init(search, years, defaultYear(years));
     const year = this.view.state.year;
     await Promise.all([this.data.ensureYear(year), this.data.ensureIndex(vintageForYear(year))]);
+    const meta = this.data.meta;
+    if (meta) {
+      // A link's values that do not apply to its year are dropped (UrlSync then writes the clean URL).
+      const clean = sanitizeView(
+        $state.snapshot(this.view.state) as ViewState,
+        viewContext(meta, year),
+      ).state;
+      this.view.state = clean;
+      const dropped = droppedParams(search, clean);
+      if (dropped.length > 0) this.notice = { year, dropped, carried: null };
+    }
+    // A shared link opens where its sender was looking: the unit, else the district.
+    this.#refocus(defaultState(year), this.view.state);
     this.ready = true;
+  }
+
+  /** Back / Forward: the view the URL describes, cleaned the same way (silently: it was clean when left). */
+  restore(search: string): void {
+    const meta = this.data.meta;
+    if (!meta) return;
+    const before = $state.snapshot(this.view.state) as ViewState;
+    const parsed = this.view.parse(search);
+    this.view.state = sanitizeView(parsed, viewContext(meta, parsed.year)).state;
+    this.#refocus(before, this.view.state);
+  }
+
+  /** Flies to a newly selected unit, or to a newly chosen district (or back to the province). */
+  #refocus(before: Pick<ViewState, 'unit' | 'district'>, after: ViewState): void {
+    const unitOpened = after.unit !== null && after.unit !== before.unit;
+    if (!unitOpened && after.district === before.district) return;
+    const vintage = vintageForYear(after.year);
+    const units = (this.data.meta?.units ?? []).filter((u) => u.vintage === vintage);
+    const box = viewBounds(
+      unitOpened ? after : { unit: null, district: after.district },
+      units,
+      this.data.indexes.get(vintage),
+    );
+    if (box) this.focus = box;
   }
 
   /** Effects: keep the shown year, load what the view needs. Call once, from the root component. */
@@ -86,7 +129,14 @@ export class AppView {
   }
 
   update(patch: Partial<ViewState>): void {
+    const districtBefore = this.view.state.district;
     this.view.update(patch);
+    if ('district' in patch && patch.district !== districtBefore)
+      this.#refocus({ unit: this.view.state.unit, district: districtBefore }, this.view.state);
+  }
+
+  dismissNotice(): void {
+    this.notice = null;
   }
 
   retryYear(): void {
@@ -100,13 +150,29 @@ export class AppView {
     if (bbox) this.focus = [...bbox] as Bounds;
   }
 
+  /**
+   * Moves to another year. Across a boundary change the selected unit is carried to its successor (or
+   * predecessor) through the crosswalk; what no longer applies (a district after 2025, a filter of the old
+   * criteria set) is dropped; the notice says both.
+   */
   setYear(next: number): void {
-    const s = this.view.state;
-    const patch: Partial<ViewState> = { year: next };
-    if (vintageForYear(next) !== vintageForYear(s.year)) Object.assign(patch, { unit: null, district: null });
-    if (frameworkForYear(next) !== frameworkForYear(s.year))
-      Object.assign(patch, { criterion: null, missing: null, below: false });
-    this.view.update(patch);
+    const meta = this.data.meta;
+    const s = $state.snapshot(this.view.state) as ViewState;
+    const wanted: ViewState = { ...s, year: next };
+    const dropped: Dropped[] = [];
+    if (frameworkForYear(next) !== frameworkForYear(s.year)) {
+      // A criterion number means another criterion in another set: keep none of the old set's choices.
+      if (s.missing !== null) dropped.push({ field: 'missing', value: String(s.missing) });
+      if (s.below) dropped.push({ field: 'below', value: '1' });
+      Object.assign(wanted, { criterion: null, missing: null, below: false });
+    }
+    const carried = meta && s.unit ? carryUnit(s.unit, s.year, next, meta) : null;
+    if (carried) wanted.unit = carried.code;
+    const clean = meta ? sanitizeView(wanted, viewContext(meta, next)) : { state: wanted, dropped: [] };
+    dropped.push(...clean.dropped);
+    this.view.update(clean.state);
+    const worthSaying = dropped.length > 0 || (carried !== null && !carried.unchanged);
+    this.notice = worthSaying ? { year: next, dropped, carried } : null;
   }
 
   setVintage(id: VintageId): void {
