@@ -1,10 +1,14 @@
 /**
- * Diacritic- and case-insensitive search over unit names, for the search box.
+ * Diacritic- and case-insensitive search over unit names, for the search box. A unit is also found by its
+ * district ("tan uyen" lists the communes of Huyện Tân Uyên) and by the names it had before a boundary
+ * change (a 2020 commune's name finds the 2025 commune it merged into), ranked after direct name matches.
  *
  * Users type Vietnamese without tone marks on phones ("muong te"), or with the administrative prefix
  * ("xa ban bo"), or a GSO code ("03433"). Names in the data carry the prefix ("Xã Bản Bo",
  * "Thị trấn Mường Tè"), so a name is matched both with and without it.
  */
+import { predecessors } from './history';
+import type { CrosswalkRow, Unit, VintageId } from './types';
 
 /**
  * Fold a string for comparison: NFC then NFD, drop combining marks, đ/Đ → d, lower-case, collapse
@@ -40,13 +44,17 @@ function stripPrefix(key: string): string {
 }
 
 /** Match ranks, best first. */
-export const SEARCH_RANK = { exact: 0, prefix: 1, wordPrefix: 2, substring: 3 } as const;
+export const SEARCH_RANK = { exact: 0, prefix: 1, wordPrefix: 2, substring: 3, related: 4 } as const;
 export type SearchRank = (typeof SEARCH_RANK)[keyof typeof SEARCH_RANK];
 
 export interface Searchable {
   name: string;
   full_name?: string | null;
   code: string;
+  /** The unit's district ("Huyện Tân Uyên"), where the vintage has districts. */
+  district_name?: string | null;
+  /** Names and districts of the units it was formed from (see formerNames). */
+  former_names?: readonly string[];
 }
 
 /** Best rank of `query` (already a search key) against one candidate key, or null. */
@@ -73,9 +81,19 @@ export function matchRank(unit: Searchable, query: string): SearchRank | null {
     if (unit.code === q) return SEARCH_RANK.exact;
     if (unit.code.startsWith(q)) return SEARCH_RANK.prefix;
   }
+  const direct = bestRank([unit.name, unit.full_name ?? ''], q);
+  if (direct !== null) return direct;
+  // District and former names only list the unit after every direct match, and never by a substring
+  // ("an" would otherwise find half the province through its districts).
+  const related = bestRank([unit.district_name ?? '', ...(unit.former_names ?? [])], q);
+  return related !== null && related <= SEARCH_RANK.wordPrefix ? SEARCH_RANK.related : null;
+}
+
+/** Best rank of the query key `q` against any of `texts`, with or without their prefixes. */
+function bestRank(texts: readonly string[], q: string): SearchRank | null {
   const qBare = stripPrefix(q);
   let best: SearchRank | null = null;
-  for (const text of [unit.name, unit.full_name ?? '']) {
+  for (const text of texts) {
     if (text === '') continue;
     const key = searchKey(text);
     const bare = stripPrefix(key);
@@ -92,6 +110,32 @@ export function matchRank(unit: Searchable, query: string): SearchRank | null {
     }
   }
   return best;
+}
+
+/**
+ * For each unit of `vintage`, the names of the earlier units it was formed from (through every boundary
+ * change) and their districts, without repeats and without the unit's own name. Units with none are left out.
+ */
+export function formerNames(
+  units: readonly Unit[],
+  crosswalk: readonly CrosswalkRow[],
+  vintage: VintageId,
+): Map<string, string[]> {
+  const byRef = new Map(units.map((u) => [`${u.vintage}:${u.code}`, u]));
+  const out = new Map<string, string[]>();
+  for (const u of units) {
+    if (u.vintage !== vintage) continue;
+    const names = new Set<string>();
+    for (const ref of predecessors(u.code, vintage, crosswalk)) {
+      const before = byRef.get(`${ref.vintage}:${ref.code}`);
+      if (!before) continue;
+      names.add(before.name);
+      if (before.district_name) names.add(before.district_name);
+    }
+    names.delete(u.name);
+    if (names.size > 0) out.set(u.code, [...names]);
+  }
+  return out;
 }
 
 // Created on the first search, not at start-up: a collator loads ICU data (~50 ms on a phone's main thread).

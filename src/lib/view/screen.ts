@@ -7,6 +7,7 @@
 import type { Meta, Summaries } from '../data/source';
 import type { ColourMode } from '../domain/legend';
 import { sortByOrder } from '../domain/order';
+import { formerNames } from '../domain/search';
 import { frameworkForYear, vintageForYear } from '../domain/periods';
 import type { Criterion, Framework, UnitYear, VintageId } from '../domain/types';
 import type { ViewState } from '../domain/url-state';
@@ -197,7 +198,15 @@ export function buildScreen(input: ScreenInput): Screen {
     legend,
     report,
     cards,
-    rows: unitRows({ lang, units, rows, visuals, criteria, framework: bins }),
+    rows: unitRows({
+      lang,
+      units,
+      rows,
+      visuals,
+      criteria,
+      framework: bins,
+      former: formerNames(meta.units, meta.crosswalk, vintage),
+    }),
     selected,
     credits: creditsView(input.attribution, vintage, lang),
     mapSummary: t(lang, 'map.summary', { year, units: units.length, summary: summaryText }),

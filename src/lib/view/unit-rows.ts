@@ -44,6 +44,8 @@ export interface UnitRow {
   missing: MissingCriterion[];
   /** "minh họa", or the row's source. */
   source: string;
+  /** Names (and districts) of the units it was formed from, so the search finds it by them. */
+  former_names: string[];
 }
 
 export interface UnitRowsInput {
@@ -53,6 +55,8 @@ export interface UnitRowsInput {
   visuals: ReadonlyMap<string, UnitVisual>;
   criteria: readonly Criterion[];
   framework: Pick<Framework, 'below_threshold'>;
+  /** Unit code → former names (domain/search.ts formerNames). */
+  former?: ReadonlyMap<string, string[]>;
 }
 
 export function missingOf(
@@ -87,6 +91,7 @@ export function unitRow(input: UnitRowsInput, u: ScreenUnit): UnitRow {
     toStandard: criteriaToStandard(row),
     missing: missingOf(row, input.criteria, lang),
     source: row ? (row.illustrative ? tv(lang, 'source.illustrative') : (row.source ?? '')) : '',
+    former_names: input.former?.get(u.code) ?? [],
   };
 }
 
