@@ -75,6 +75,12 @@ const vi = {
   'staticMap.label': 'Bản đồ tĩnh các xã, phường, thị trấn',
   'staticMap.open': 'Mở bản đồ tương tác',
   'map.tooltip': '{name} · {status}',
+  'controls.more': 'Tùy chọn bản đồ',
+  'targets.go': 'Xem các chỉ tiêu',
+  'nearby.title': 'Các đơn vị gần chỗ chạm',
+  'nearby.close': 'Đóng danh sách',
+  'table.label': 'Bảng rà soát',
+  'print.mapTitle': 'Bản đồ {area} · {year}',
 } as const;
 
 type Key = keyof typeof vi;
@@ -150,6 +156,12 @@ const en: Record<Key, string> = {
   'staticMap.label': 'Static map of communes, wards and towns',
   'staticMap.open': 'Open the interactive map',
   'map.tooltip': '{name} · {status}',
+  'controls.more': 'Map options',
+  'targets.go': 'Go to the targets',
+  'nearby.title': 'Units near the tap',
+  'nearby.close': 'Close the list',
+  'table.label': 'Review table',
+  'print.mapTitle': 'Map of {area} · {year}',
 };
 
 export const tv = defineMessages(vi, en);
