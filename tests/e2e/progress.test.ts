@@ -172,12 +172,16 @@ describe('the progress map', () => {
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toMatch(/^Mã,Đơn vị,Huyện/);
-    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(shown);
+    // The year first, so files of several years can be put together; then the unit, as in the table.
+    expect(lines[0]).toMatch(/^Năm,Mã,Đơn vị,Huyện,Loại,Trạng thái,.*,Bộ lọc$/);
+    expect(lines.slice(1).every((l) => l.startsWith('2024,'))).toBe(true);
+    expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(shown);
     const names = await page.$$eval('[data-testid="planner-table"] tbody tr td:first-child', (tds) =>
       tds.map((td) => td.textContent!.trim()),
     );
-    expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(names);
+    expect(lines.slice(1).map((l) => l.split(',')[2])).toEqual(names);
+    // Readable kinds and the filters applied, on every line.
+    expect(lines.slice(1).every((l) => l.includes(',Xã,') && l.endsWith('Loại: Xã'))).toBe(true);
     await page.context().close();
   });
 
