@@ -6,7 +6,14 @@
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { collectPageErrors, DESKTOP_MOUSE, openAndSettle, PHONE_TOUCH, screenshot } from './browser';
+import {
+  collectPageErrors,
+  DESKTOP_MOUSE,
+  openAndSettle,
+  PHONE_TOUCH,
+  screenshot,
+  screenshotOf,
+} from './browser';
 import { useBrowser } from './use-browser';
 
 const baseUrl = inject('baseUrl');
@@ -190,6 +197,8 @@ describe('changing to a year that is not loaded yet (issue 12)', () => {
     onTestFinished(() => clearTimeout(timer));
     await page.waitForTimeout(HOLD_MS / 2);
     await screenshot(page, 'year-loading-desktop');
+    // The map box whole: its loading line sits at its foot, below the fold on a short screen.
+    await screenshotOf(page, '.map-area', 'year-loading-desktop-map');
     await page.waitForSelector(`.map-area[data-year="${YEAR}"]`, { timeout: 60_000 });
     await page.waitForSelector('[data-testid="year-loading"]', { state: 'detached' });
     const samples = await page.evaluate(() =>
