@@ -157,6 +157,12 @@ beforeAll(async () => {
   const db = await createProjectDatabase(postgres.admin, 'editor_e2e');
   pool = new pg.Pool({ ...apiSettings(db), types: appTypes, max: 4 });
   admin = new pg.Client({ ...db, types: appTypes });
+  // The database stops at the end of the file: a connection it terminates then (57P01) is expected, and
+  // must not surface as an unhandled 'error' event that fails a run whose tests all passed.
+  const expectedAtShutdown = () => undefined;
+  pool.on('error', expectedAtShutdown);
+  pool.on('connect', (client) => client.on('error', expectedAtShutdown));
+  admin.on('error', expectedAtShutdown);
   await admin.connect();
   // Rights come from the database's editors registry (mirrored from Auth's users), not from the token.
   for (const u of USERS) {
