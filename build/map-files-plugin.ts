@@ -7,7 +7,7 @@
  * index.html is the place because it is never cached as immutable: the list always matches the build.
  */
 import type { Plugin, Rollup } from 'vite';
-import { entryChunks, staticClosure } from './bundle-graph';
+import { entryChunks, staticClosure } from './bundle-graph.ts';
 
 export const MAP_FILES_ID = 'ntm-map-files';
 const MAP_MODULE = /\/src\/lib\/map\/create-map\.ts$/;

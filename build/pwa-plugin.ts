@@ -13,7 +13,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { entryChunks, staticClosure } from './bundle-graph';
+import { entryChunks, staticClosure } from './bundle-graph.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SW_SOURCE = path.join(ROOT, 'src/lib/pwa/sw.ts');
