@@ -115,7 +115,7 @@ describe.each([
     await context.close();
   });
 
-  it('a shared link with a unit opens the map zoomed to it', async () => {
+  it('a shared link with a unit or a district opens the map zoomed to it; choosing a district flies there', async () => {
     const zoomOf = (page: Page) =>
       page.evaluate(() =>
         (window as unknown as { __ntmMap: { map: { getZoom(): number } } }).__ntmMap.map.getZoom(),
@@ -123,7 +123,20 @@ describe.each([
     const province = await open(device);
     expect(await openAndSettle(province.page)).toBe('idle');
     const provinceZoom = await zoomOf(province.page);
+    // Choosing a district moves the map to it, and clearing it moves back to the province.
+    const district = province.page.locator('[data-testid="district-select"]');
+    if (await district.isVisible()) {
+      await district.selectOption('105');
+      await expect.poll(() => zoomOf(province.page), { timeout: 20_000 }).toBeGreaterThan(provinceZoom + 1);
+      await district.selectOption('');
+      await expect.poll(() => zoomOf(province.page), { timeout: 20_000 }).toBeCloseTo(provinceZoom, 1);
+    }
     await province.context.close();
+
+    const byDistrict = await open(device, '?district=105');
+    expect(await openAndSettle(byDistrict.page)).toBe('idle');
+    await expect.poll(() => zoomOf(byDistrict.page), { timeout: 20_000 }).toBeGreaterThan(provinceZoom + 1);
+    await byDistrict.context.close();
 
     const { context, page, errors } = await open(device, '?unit=03386');
     expect(await openAndSettle(page)).toBe('idle');
