@@ -66,12 +66,15 @@ describe('a phone is a map first', () => {
       const height = options.viewport.height;
       const map = await rect(page, '.map-area');
       expect(map.top).toBeLessThan(height * 0.45);
-      expect(Math.min(map.bottom, height) - map.top).toBeGreaterThan(height * 0.5);
+      expect(map.bottom - map.top).toBeGreaterThan(height * 0.55);
       const key = page.locator('[data-testid="map-key"] summary');
       expect(await key.isVisible()).toBe(true);
       const keyText = (await key.textContent()) ?? '';
       expect(keyText).toContain('2025');
       expect(keyText).toContain('Trạng thái');
+      // The key and the whole map box on the first screen.
+      expect((await rect(page, '[data-testid="map-key"]')).bottom).toBeLessThanOrEqual(height);
+      expect(map.bottom).toBeLessThanOrEqual(height);
       const year = await rect(page, '[data-testid="year"]');
       expect(year.bottom).toBeLessThan(height);
       // Tap targets of the controls in view: 44 px tall at least.
