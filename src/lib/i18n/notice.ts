@@ -5,7 +5,6 @@
 import { defineMessages } from './define';
 
 const vi = {
-  'notice.label': 'Thông báo về chế độ xem',
   'notice.dropped': 'Đã bỏ khỏi đường dẫn vì không áp dụng cho năm {year}: {items}.',
   'notice.field.district': 'huyện {value}',
   'notice.field.unit': 'đơn vị {value}',
@@ -23,7 +22,6 @@ const vi = {
 type Key = keyof typeof vi;
 
 const en: Record<Key, string> = {
-  'notice.label': 'View notice',
   'notice.dropped': 'Removed from the link as it does not apply to {year}: {items}.',
   'notice.field.district': 'district {value}',
   'notice.field.unit': 'unit {value}',
