@@ -80,7 +80,6 @@ const vi = {
   'nearby.title': 'Các đơn vị gần chỗ chạm',
   'nearby.close': 'Đóng danh sách',
   'table.label': 'Bảng rà soát',
-  'print.mapTitle': 'Bản đồ {area} · {year}',
 } as const;
 
 type Key = keyof typeof vi;
@@ -161,7 +160,6 @@ const en: Record<Key, string> = {
   'nearby.title': 'Units near the tap',
   'nearby.close': 'Close the list',
   'table.label': 'Review table',
-  'print.mapTitle': 'Map of {area} · {year}',
 };
 
 export const tv = defineMessages(vi, en);
