@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lineageOf } from './lineage';
-import type { CrosswalkRow, Unit } from '../domain/types';
+import { lineageOf as lineageLines } from './unit-detail';
+import type { Lang } from '../i18n/define';
+import type { CrosswalkRow, Unit, VintageId } from '../domain/types';
 
 const units: Unit[] = [
   {
@@ -42,6 +43,25 @@ const crosswalk: CrosswalkRow[] = [
   { from_vintage: '2020', from_code: '03389', to_vintage: '2025', to_code: '03388' },
   { from_vintage: '2020', from_code: '03436', to_vintage: '2025', to_code: '03436' },
 ];
+
+/** The panel's lineage lines of the unit (vintage, code). */
+function lineageOf(
+  code: string,
+  vintage: VintageId,
+  meta: { crosswalk: CrosswalkRow[]; units: Unit[] },
+  lang: Lang,
+) {
+  const u = meta.units.find((x) => x.vintage === vintage && x.code === code)!;
+  const unit = {
+    code,
+    short: u.name,
+    full_name: u.name,
+    kind: u.kind,
+    district_code: null,
+    district_name: null,
+  };
+  return lineageLines({ lang, unit, vintage, crosswalk: meta.crosswalk, units: meta.units });
+}
 
 describe('lineage across the 2025 merger (codes reused)', () => {
   it('lists what a 2025 unit was formed from, by (vintage, code)', () => {
