@@ -20,20 +20,43 @@ function byVintageThenCode(a: UnitRef, b: UnitRef): number {
   return a.vintage.localeCompare(b.vintage) || a.code.localeCompare(b.code);
 }
 
+interface CrosswalkLinks {
+  /** (to_vintage, to_code) → the units it was formed from, sorted. */
+  from: Map<string, UnitRef[]>;
+  /** (from_vintage, from_code) → the units it went into, sorted. */
+  into: Map<string, UnitRef[]>;
+}
+
+// The crosswalk is never mutated (a new load replaces it whole), so its links are indexed once per array:
+// with every commune of the country (thousands of rows) a scan per unit would be quadratic.
+const linksByCrosswalk = new WeakMap<readonly CrosswalkRow[], CrosswalkLinks>();
+
+function linksOf(crosswalk: readonly CrosswalkRow[]): CrosswalkLinks {
+  let links = linksByCrosswalk.get(crosswalk);
+  if (links) return links;
+  links = { from: new Map(), into: new Map() };
+  const add = (map: Map<string, UnitRef[]>, key: string, ref: UnitRef) => {
+    const list = map.get(key);
+    if (list) list.push(ref);
+    else map.set(key, [ref]);
+  };
+  for (const r of crosswalk) {
+    add(links.from, refKey(r.to_vintage, r.to_code), { vintage: r.from_vintage, code: r.from_code });
+    add(links.into, refKey(r.from_vintage, r.from_code), { vintage: r.to_vintage, code: r.to_code });
+  }
+  for (const list of [...links.from.values(), ...links.into.values()]) list.sort(byVintageThenCode);
+  linksByCrosswalk.set(crosswalk, links);
+  return links;
+}
+
 /** Units of the previous vintage that became (vintage, code); [] for the first vintage. */
 export function formedFrom(code: string, vintage: VintageId, crosswalk: readonly CrosswalkRow[]): UnitRef[] {
-  return crosswalk
-    .filter((r) => r.to_vintage === vintage && r.to_code === code)
-    .map((r) => ({ vintage: r.from_vintage, code: r.from_code }))
-    .sort(byVintageThenCode);
+  return [...(linksOf(crosswalk).from.get(refKey(vintage, code)) ?? [])];
 }
 
 /** Units of the next vintage that (vintage, code) became part of (one, for every merger so far). */
 export function mergedInto(code: string, vintage: VintageId, crosswalk: readonly CrosswalkRow[]): UnitRef[] {
-  return crosswalk
-    .filter((r) => r.from_vintage === vintage && r.from_code === code)
-    .map((r) => ({ vintage: r.to_vintage, code: r.to_code }))
-    .sort(byVintageThenCode);
+  return [...(linksOf(crosswalk).into.get(refKey(vintage, code)) ?? [])];
 }
 
 /**

@@ -147,31 +147,50 @@ export function buildScreen(input: ScreenInput): Screen {
     ? (districts.find((d) => d.code === state.district)?.name ?? state.district)
     : tv(lang, 'area.province');
   const summaries = input.summaries;
-  const report = summaries
-    ? buildTargetsReport(meta.targets, summaries, { year, district: state.district })
-    : null;
-  const summary = state.district
-    ? summaries?.district.find((d) => d.year === year && d.district_code === state.district)
-    : summaries?.province.find((p) => p.year === year);
-  const cards = report
-    ? cardsView({ lang, year, areaName, summary, framework, report, unitCount: units.length })
-    : null;
-  const selectedUnit = state.unit ? units.find((u) => u.code === state.unit) : undefined;
-  const selected = selectedUnit
-    ? unitDetail({
-        lang,
-        year,
-        vintage,
-        unit: selectedUnit,
-        row: rows.get(selectedUnit.code),
-        framework,
-        criteria,
-        rowsByYear: input.rowsByYear,
-        years: meta.years,
-        crosswalk: meta.crosswalk,
-        units: meta.units,
-      })
-    : null;
+  // The parts below are computed when first read (the page renders in stages: the cards, the list and
+  // the unit panel come in later tasks than the map), then kept for the life of this screen.
+  const report = once(() =>
+    summaries ? targetsReportOf(meta.targets, summaries, year, state.district) : null,
+  );
+  const cards = once(() => {
+    const r = report();
+    if (!r) return null;
+    const summary = state.district
+      ? summaries?.district.find((d) => d.year === year && d.district_code === state.district)
+      : summaries?.province.find((p) => p.year === year);
+    return cardsView({ lang, year, areaName, summary, framework, report: r, unitCount: units.length });
+  });
+  const selected = once(() => {
+    const selectedUnit = state.unit ? units.find((u) => u.code === state.unit) : undefined;
+    return selectedUnit
+      ? unitDetail({
+          lang,
+          year,
+          vintage,
+          unit: selectedUnit,
+          row: rows.get(selectedUnit.code),
+          framework,
+          criteria,
+          rowsByYear: input.rowsByYear,
+          years: meta.years,
+          crosswalk: meta.crosswalk,
+          units: meta.units,
+        })
+      : null;
+  });
+  const listRows = once(() =>
+    unitRows({
+      lang,
+      units,
+      rows,
+      visuals,
+      criteria,
+      framework: bins,
+      former: formerNamesOf(meta, vintage),
+    }),
+  );
+  const credits = once(() => creditsView(input.attribution, vintage, lang));
+  const featureStates = once(() => featureStatesOf(visuals));
   const summaryText = legend.rows
     .filter((r) => r.count > 0)
     .map((r) => `${r.label}: ${r.count}`)
@@ -194,24 +213,72 @@ export function buildScreen(input: ScreenInput): Screen {
     bounds: input.index?.bounds ?? null,
     palette: PALETTE,
     visuals,
-    featureStates: featureStatesOf(visuals),
+    get featureStates() {
+      return featureStates();
+    },
     legend,
-    report,
-    cards,
-    rows: unitRows({
-      lang,
-      units,
-      rows,
-      visuals,
-      criteria,
-      framework: bins,
-      former: formerNames(meta.units, meta.crosswalk, vintage),
-    }),
-    selected,
-    credits: creditsView(input.attribution, vintage, lang),
+    get report() {
+      return report();
+    },
+    get cards() {
+      return cards();
+    },
+    get rows() {
+      return listRows();
+    },
+    get selected() {
+      return selected();
+    },
+    get credits() {
+      return credits();
+    },
     mapSummary: t(lang, 'map.summary', { year, units: units.length, summary: summaryText }),
     names: Object.fromEntries(units.map((u) => [u.code, u.full_name])),
   };
+}
+
+/** `compute` run on the first call only. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
+// The data is never mutated (a new load replaces it whole), so what depends on it alone is kept per
+// object: a year or language change does not recount the report or the former names.
+const reports = new WeakMap<Summaries, Map<string, { targets: Meta['targets']; report: TargetsReport }>>();
+function targetsReportOf(
+  targets: Meta['targets'],
+  summaries: Summaries,
+  year: number,
+  district: string | null,
+): TargetsReport {
+  const byKey = reports.get(summaries) ?? new Map();
+  reports.set(summaries, byKey);
+  const key = `${year}|${district ?? ''}`;
+  const kept = byKey.get(key);
+  if (kept && kept.targets === targets) return kept.report;
+  const report = buildTargetsReport(targets, summaries, { year, district });
+  byKey.set(key, { targets, report });
+  return report;
+}
+
+const formerByMeta = new WeakMap<Meta, Map<VintageId, Map<string, string[]>>>();
+function formerNamesOf(meta: Meta, vintage: VintageId): Map<string, string[]> {
+  const byVintage = formerByMeta.get(meta) ?? new Map<VintageId, Map<string, string[]>>();
+  formerByMeta.set(meta, byVintage);
+  let names = byVintage.get(vintage);
+  if (!names) {
+    names = formerNames(meta.units, meta.crosswalk, vintage);
+    byVintage.set(vintage, names);
+  }
+  return names;
 }
 
 /** The criterion options of the mode picker ("5. Trường học"). */
