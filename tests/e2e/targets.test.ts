@@ -188,58 +188,111 @@ describe('the targets view', () => {
   });
 });
 
-describe('the printed report', () => {
-  it('prints the map picture, the targets table, the date and the sources on A4', async () => {
-    // The report captures the interactive map: wait until it has drawn.
-    const { page, errors } = await openTargets('', DESKTOP, { withMap: true });
-    // window.print() opens a dialog: record the call instead.
-    await page.evaluate(() => {
-      const w = window as unknown as { __printed: number; print: () => void };
-      w.__printed = 0;
-      w.print = () => {
-        w.__printed += 1;
-      };
-    });
-    await page.click('[data-testid="print-report-button"]');
-    await page.waitForFunction(() => (window as unknown as { __printed: number }).__printed === 1, null, {
-      timeout: 30_000,
-    });
+/** The static map of the 2021–2025 boundaries (the reports' years): its viewBox and every unit code. */
+const staticMap2020 = JSON.parse(readFileSync('public/tiles/laichau-2020.static.json', 'utf8')) as {
+  viewBox: string;
+  units: { code: string }[];
+};
+const units2020 = (
+  JSON.parse(readFileSync('public/data/snapshot/meta.json', 'utf8')) as {
+    units: { vintage: string; code: string; district_code: string | null }[];
+  }
+).units.filter((u) => u.vintage === '2020');
 
-    await page.emulateMedia({ media: 'print' });
-    const img = page.locator('[data-testid="print-map"]');
-    const src = (await img.getAttribute('src')) ?? '';
-    expect(src.startsWith('data:image/png;base64,')).toBe(true);
-    const png = Buffer.from(src.slice('data:image/png;base64,'.length), 'base64');
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
-    expect(png.length).toBeGreaterThan(20_000);
-    const box = await img.boundingBox();
-    expect(box && box.width > 200 && box.height > 100).toBe(true);
-    // The picture is a real map, not a blank canvas: many distinct colours.
-    const colours = await img.evaluate(async (el: HTMLImageElement) => {
-      await el.decode();
-      const c = document.createElement('canvas');
-      c.width = el.naturalWidth;
-      c.height = el.naturalHeight;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(el, 0, 0);
-      const data = ctx.getImageData(0, 0, c.width, c.height).data;
-      const seen = new Set<number>();
-      for (let i = 0; i < data.length; i += 4 * 97)
-        seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-      return seen.size;
-    });
-    expect(colours).toBeGreaterThan(20);
+/** Presses "Print report" with window.print() recorded instead of opening a dialog; then shows the paper. */
+async function printFromButton(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __printed: number; print: () => void };
+    w.__printed = 0;
+    w.print = () => {
+      w.__printed += 1;
+    };
+  });
+  await page.click('[data-testid="print-report-button"]');
+  await page.waitForFunction(() => (window as unknown as { __printed: number }).__printed === 1, null, {
+    timeout: 30_000,
+  });
+  await page.emulateMedia({ media: 'print' });
+}
+
+/** The printed map: its viewBox, the units drawn in colour (not the faint context) and the legend. */
+async function printedMap(page: Page) {
+  const svg = page.locator('[data-testid="print-map"]');
+  return {
+    viewBox: await svg.getAttribute('viewBox'),
+    coloured: await svg
+      .locator('path[data-code]:not([data-context])')
+      .evaluateAll((paths) => paths.map((p) => p.getAttribute('data-code')!)),
+    context: await svg.locator('path[data-context]').count(),
+    legend: Object.fromEntries(
+      await page
+        .locator('[data-testid="print-legend"] li[data-class]')
+        .evaluateAll((rows) =>
+          rows.map((li) => [
+            li.getAttribute('data-class')!,
+            Number(li.querySelector('[data-testid="print-legend-count"]')!.textContent),
+          ]),
+        ),
+    ) as Record<string, number>,
+    legendText: await page.locator('[data-testid="print-legend"]').innerText(),
+  };
+}
+
+/** The screen's own legend counts (status colouring), by class. */
+async function screenLegend(page: Page): Promise<Record<string, number>> {
+  const rows = await page
+    .locator('[data-testid="legend"] li[data-class]')
+    .evaluateAll((lis) =>
+      lis.map((li) => [li.getAttribute('data-class')!, Number(li.querySelector('.count')!.textContent)]),
+    );
+  return Object.fromEntries(rows) as Record<string, number>;
+}
+
+async function shotOfReport(page: Page, name: string) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.locator('[data-testid="print-report"]').screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
+}
+
+describe('the printed report', () => {
+  it('prints the province, not the commune the live map is zoomed into, with its legend, on A4', async () => {
+    // An English province report while the live map has flown to one commune (a shared link's unit).
+    const { page, errors } = await openTargets('&lang=en&unit=03433', DESKTOP, { withMap: true });
+    await page.waitForFunction(
+      () => {
+        const m = (window as unknown as { __ntmMap?: { renderedUnitIds(): number[] } }).__ntmMap;
+        const n = m?.renderedUnitIds().length ?? 0;
+        return n > 0 && n < 40;
+      },
+      null,
+      { timeout: 60_000, polling: 250 },
+    );
+    const onScreen = await screenLegend(page);
+    await printFromButton(page);
+
+    const map = await printedMap(page);
+    expect(map.viewBox).toBe(staticMap2020.viewBox);
+    expect(map.coloured.sort()).toEqual(staticMap2020.units.map((u) => u.code).sort());
+    expect(map.context).toBe(0);
+    const box = await page.locator('[data-testid="print-map"]').boundingBox();
+    expect(box && box.width > 300 && box.height > 200).toBe(true);
+    // The legend names every class with its count, the same counts as the screen's legend.
+    expect(Object.keys(map.legend)).toContain('below');
+    for (const [id, count] of Object.entries(onScreen)) expect(map.legend[id], id).toBe(count);
+    expect(map.legendText).toContain('Commune at the new-rural standard:');
+    expect(map.legendText).toContain(`${staticMap2020.units.length} units`);
+    const report = await page.locator('[data-testid="print-report"]').innerText();
+    expect(report).toContain('Status of the communes, wards and towns · Province · 2025');
+    await shotOfReport(page, 'print-report-province-en');
 
     const table = page.locator('[data-testid="print-targets"]');
     expect(await table.isVisible()).toBe(true);
     expect(
       await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-target'))),
     ).toEqual(TARGET_IDS);
-    const report = await page.locator('[data-testid="print-report"]').innerText();
-    expect(report).toMatch(/Ngày in: \d{2}\/\d{2}\/\d{4}/);
-    expect(report).toContain('Kết luận số 98-KL/TU');
+    expect(report).toMatch(/Printed: \d{1,2} \w{3} \d{4}/);
+    expect(report).toContain('Conclusion 98-KL/TU');
     expect(report).toContain('[S31]');
-    expect(report).toContain('MINH HỌA');
+    expect(report).toContain('ILLUSTRATIVE');
     // Only the report is printed: the interactive page is hidden.
     expect(await page.locator('[data-testid="targets-view"]').isVisible()).toBe(false);
     expect(await page.locator('[data-testid="map"]').isVisible()).toBe(false);
@@ -256,6 +309,28 @@ describe('the printed report', () => {
 
     await page.emulateMedia({ media: 'screen' });
     expect(await page.locator('[data-testid="print-report"]').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('prints a district report on that district only, cropped to it, with the district’s legend', async () => {
+    const district = '108';
+    const own = units2020.filter((u) => u.district_code === district).map((u) => u.code);
+    const { page, errors } = await openTargets(`&district=${district}`);
+    const onScreen = await screenLegend(page);
+    await printFromButton(page);
+
+    const map = await printedMap(page);
+    expect(map.coloured.sort()).toEqual([...own].sort());
+    expect(map.context).toBe(staticMap2020.units.length - own.length);
+    const [, , w, h] = (map.viewBox ?? '').split(' ').map(Number);
+    const [, , pw, ph] = staticMap2020.viewBox.split(' ').map(Number);
+    expect(w! < pw! && h! < ph!).toBe(true);
+    // The screen's legend with this district chosen counts its units only: the paper says the same.
+    for (const [id, count] of Object.entries(onScreen)) expect(map.legend[id], id).toBe(count);
+    expect(map.legendText).toContain(`${own.length} đơn vị`);
+    const report = await page.locator('[data-testid="print-report"]').innerText();
+    expect(report).toContain('Huyện Sìn Hồ · năm 2025');
+    await shotOfReport(page, 'print-report-district-vi');
     expect(errors).toEqual([]);
   });
 });

@@ -5,18 +5,8 @@
 import { createSnapshotSource } from '../data/snapshot-source';
 import type { FetchFn } from '../data/http';
 import { defaultYear, frameworkForYear, vintageForYear } from '../domain/periods';
-import type { PosterInput, StaticMapPaths } from './poster';
-
-function isStaticMap(value: unknown): value is StaticMapPaths {
-  const v = value as StaticMapPaths | null;
-  return (
-    typeof v?.viewBox === 'string' &&
-    Number.isFinite(v.width) &&
-    Number.isFinite(v.height) &&
-    Array.isArray(v.units) &&
-    v.units.every((u) => typeof u?.code === 'string' && typeof u.d === 'string')
-  );
-}
+import { isStaticMap, staticMapUrl } from '../data/static-map';
+import type { PosterInput } from './poster';
 
 export async function loadPosterInput(fetchFn: FetchFn): Promise<PosterInput> {
   const source = createSnapshotSource('/', fetchFn);
@@ -26,7 +16,7 @@ export async function loadPosterInput(fetchFn: FetchFn): Promise<PosterInput> {
   const [summaries, rows, mapResponse] = await Promise.all([
     source.loadSummaries(),
     source.loadYear(year),
-    fetchFn(`/tiles/laichau-${vintage}.static.json`),
+    fetchFn(staticMapUrl('/', vintage)),
   ]);
   const problems = [...meta.problems, ...summaries.problems, ...rows.problems];
   if (problems.length > 0)

@@ -16,13 +16,9 @@ import { legendView } from '../view/legend-view';
 import { tv } from '../i18n/view';
 import type { AreaSummary, Framework, UnitKind, UnitYear } from '../domain/types';
 import { t } from '../i18n/messages';
+import type { StaticMapPaths } from '../data/static-map';
 
-export interface StaticMapPaths {
-  viewBox: string;
-  width: number;
-  height: number;
-  units: { code: string; d: string }[];
-}
+export type { StaticMapPaths } from '../data/static-map';
 
 export interface PosterInput {
   /** Snapshot date (YYYY-MM-DD) and whether any figure is illustrative. */

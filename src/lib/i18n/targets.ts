@@ -24,7 +24,7 @@ export const tt = defineMessages(
       'Giai đoạn 2021–2025 kết thúc năm 2025: hiển thị số liệu đến năm 2025 (năm đang chọn: {year}).',
     beforePeriod: 'Năm {year} trước giai đoạn 2021–2025: hiển thị số liệu năm gốc 2020.',
     print: 'In báo cáo',
-    preparing: 'Đang chuẩn bị ảnh bản đồ…',
+    preparing: 'Đang chuẩn bị bản đồ…',
     period: 'Tổng kết giai đoạn 2021–2025',
     periodIntro: 'Đánh giá theo số liệu năm 2025 (hoặc năm gần nhất khi chưa có số liệu 2025).',
     indicator: 'Chỉ tiêu',
@@ -87,8 +87,7 @@ export const tt = defineMessages(
     'print.title': 'Báo cáo tiến độ thực hiện chỉ tiêu giai đoạn 2021–2025',
     'print.campaign':
       'Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh” — tỉnh Lai Châu',
-    'print.mapAlt': 'Bản đồ các xã, phường, thị trấn năm {year}',
-    'print.mapUnavailable': 'Không chụp được bản đồ (thiết bị không hỗ trợ WebGL hoặc bản đồ chưa tải xong).',
+    'print.mapUnavailable': 'Không tải được bản đồ để in (lỗi mạng hoặc thiếu dữ liệu bản đồ).',
     'print.mapNotIncluded': 'Bản đồ chưa được đưa vào: dùng nút “In báo cáo” để in kèm bản đồ.',
     'print.printedOn': 'Ngày in',
     'print.asOf': 'Dữ liệu đến ngày',
@@ -102,6 +101,9 @@ export const tt = defineMessages(
     'print.footnote':
       '“mh”: số liệu minh họa, không có nguồn chính thức. Trạng thái trước năm 2025 so với lộ trình đều từ năm gốc 2020 đến mục tiêu 2025.',
     'print.map': 'Bản đồ',
+    'print.mapTitle': 'Trạng thái các xã, phường, thị trấn · {area} · năm {year}',
+    'print.legendTitle': 'Chú giải · năm {year} · {count} đơn vị',
+    'print.mapContext': 'Các đơn vị ngoài {area} được vẽ màu nhạt, không tính trong chú giải.',
   },
   {
     title: '2021–2025 targets',
@@ -120,7 +122,7 @@ export const tt = defineMessages(
     afterPeriod: 'The 2021–2025 period ended in 2025: figures up to 2025 are shown (selected year: {year}).',
     beforePeriod: '{year} is before the 2021–2025 period: the 2020 baseline is shown.',
     print: 'Print report',
-    preparing: 'Preparing the map image…',
+    preparing: 'Preparing the map…',
     period: '2021–2025 result',
     periodIntro: 'Judged on the 2025 figure (or the latest one while 2025 is missing).',
     indicator: 'Indicator',
@@ -178,9 +180,7 @@ export const tt = defineMessages(
     'print.title': 'Progress report on the 2021–2025 targets',
     'print.campaign':
       'Campaign “The whole people unite to build new rural areas and civilised urban areas” — Lai Châu province',
-    'print.mapAlt': 'Map of the communes, wards and towns in {year}',
-    'print.mapUnavailable':
-      'The map could not be captured (no WebGL on this device, or the map had not loaded).',
+    'print.mapUnavailable': 'The map could not be loaded for printing (network error, or map data missing).',
     'print.mapNotIncluded': 'The map is not included: use the “Print report” button to print it.',
     'print.printedOn': 'Printed',
     'print.asOf': 'Data as of',
@@ -194,5 +194,8 @@ export const tt = defineMessages(
     'print.footnote':
       '“ill.”: illustrative figure, no official source. Before 2025 the status compares with a straight path from the 2020 baseline to the 2025 target.',
     'print.map': 'Map',
+    'print.mapTitle': 'Status of the communes, wards and towns · {area} · {year}',
+    'print.legendTitle': 'Legend · {year} · {count} units',
+    'print.mapContext': 'Units outside {area} are drawn faint and are not counted in the legend.',
   },
 );

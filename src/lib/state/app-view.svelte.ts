@@ -1,9 +1,11 @@
 // The app's one reactive object: the loaded data (AppData), the view state mirrored in the URL (ViewStore)
 // and the year on screen, turned into the view model (view/screen.ts) that every component renders. The
 // rules live in view/ and domain/; this file only wires runes to them and holds the user's actions.
+import { loadStaticMap } from '../data/static-map';
 import { defaultYear, frameworkForYear, vintageForYear } from '../domain/periods';
 import type { VintageId } from '../domain/types';
 import { defaultViewState as defaultState, type ViewState } from '../domain/url-state';
+import type { ReportMapData } from '../view/report-map';
 import { buildScreen, type Screen } from '../view/screen';
 import { carryUnit } from '../view/carry-unit';
 import { droppedParams, sanitizeView, viewContext, type Dropped } from '../view/sanitize-view';
@@ -26,7 +28,10 @@ export class AppView {
   notice = $state.raw<ViewNoticeData | null>(null);
   #onScreen = $state<number | null>(null);
 
+  readonly #base: string;
+
   constructor(base: string) {
+    this.#base = base;
     this.data = new AppData(base);
   }
 
@@ -106,6 +111,31 @@ export class AppView {
       this.data.indexes.get(vintage),
     );
     if (box) this.focus = box;
+  }
+
+  /**
+   * What the printed report's map is drawn from (view/report-map.ts), whatever the live map shows: the
+   * report year's rows and the static map of its boundary vintage, fetched when the print is prepared.
+   * Rejects when either cannot be had (the report then says the map is unavailable).
+   */
+  async reportMapData(year: number): Promise<ReportMapData> {
+    const meta = this.data.meta;
+    if (!meta) throw new Error('the data has not loaded');
+    const vintage = vintageForYear(year);
+    const [map] = await Promise.all([loadStaticMap(this.#base, vintage), this.data.ensureYear(year)]);
+    const rows = this.data.rowsByYear.get(year);
+    if (!rows) throw new Error(`the rows of ${year} could not be loaded`);
+    const framework = meta.frameworks.find((f) => f.id === frameworkForYear(year));
+    if (!framework) throw new Error(`the criteria set of ${year} is not in the data`);
+    return {
+      year,
+      vintage,
+      map,
+      units: meta.units.filter((u) => u.vintage === vintage),
+      rows,
+      framework,
+      attribution: this.data.attribution,
+    };
   }
 
   /** Effects: keep the shown year, load what the view needs. Call once, from the root component. */

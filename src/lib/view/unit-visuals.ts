@@ -32,6 +32,18 @@ export function fullPalette(): Record<string, string> {
 export const PALETTE: Readonly<Record<string, string>> = fullPalette();
 
 /**
+ * The hatching the SVG maps (the static map, the printed report's map) lay over a unit, in map units: a
+ * tile of diagonal lines, dark over a unit below the threshold (with a red outline, as MapLibre draws it),
+ * light over the grey of "no data" (so it never reads as a low value).
+ */
+export const HATCH = {
+  size: 6,
+  path: 'M0 6L6 0M-1.5 1.5L1.5 -1.5M4.5 7.5L7.5 4.5',
+  below: { stroke: 'rgba(20,20,20,0.85)', width: 1.2, outline: '#b00020', outlineWidth: 1.2 },
+  nodata: { stroke: 'rgba(255,255,255,0.9)', width: 1 },
+} as const;
+
+/**
  * The below-threshold marks (hatching, red outline) belong to the modes about the whole assessment. In the
  * one-criterion mode they would mix two questions on one map, so they are off there.
  */
