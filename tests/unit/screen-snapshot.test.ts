@@ -47,6 +47,25 @@ describe('the view model over the committed snapshot', () => {
       }
   });
 
+  it("gives the map key the cards' period note, for every year and both languages", () => {
+    for (const year of meta.years)
+      for (const lang of ['vi', 'en'] as const) {
+        const s = buildScreen({
+          lang,
+          state: { ...defaultViewState(year), year, lang },
+          year,
+          meta,
+          summaries,
+          rowsByYear,
+          index: undefined,
+          attribution: {},
+          yearLoad: { state: 'ready' },
+        });
+        expect(s.periodNote, `${year} ${lang}`).toBe(s.cards?.note ?? null);
+        expect(s.periodNote === null, `${year}`).toBe(year >= 2020 && year <= 2025);
+      }
+  });
+
   it('agrees with the SQL summaries: communes at the standard, assessed, below the threshold', () => {
     for (const sum of summaries.province) {
       const s = screen(sum.year);

@@ -104,8 +104,7 @@ function indicatorPoints(
   range: SeriesRange,
 ): Map<number, SeriesPoint> {
   const byYear = new Map<number, SeriesPoint>();
-  for (const row of rows) {
-    if (row.target_id !== targetId || row.district_code !== district) continue;
+  for (const row of indicatorIndex(rows).byArea.get(areaKey(targetId, district)) ?? []) {
     if (!isNum(row.value) || row.year < range.from || row.year > range.to) continue;
     const have = byYear.get(row.year);
     if (!have || (have.illustrative && !row.illustrative)) byYear.set(row.year, pointOf(row));
@@ -113,8 +112,53 @@ function indicatorPoints(
   return byYear;
 }
 
+interface IndicatorIndex {
+  /** (target, district or province) → its rows, in the data's order. */
+  byArea: Map<string, IndicatorValue[]>;
+  /** target → districts with a row of it. */
+  districts: Map<string, Set<string>>;
+}
+
+const areaKey = (targetId: string, district: string | null) => `${targetId}|${district ?? ''}`;
+
+// The rows are never mutated (a new load replaces them whole): indexed once per array, since the report
+// reads every (target, area) pair and a scan each time grows with targets × districts × rows.
+const indexes = new WeakMap<readonly IndicatorValue[], IndicatorIndex>();
+
+function indicatorIndex(rows: readonly IndicatorValue[]): IndicatorIndex {
+  let index = indexes.get(rows);
+  if (index) return index;
+  index = { byArea: new Map(), districts: new Map() };
+  for (const row of rows) {
+    const key = areaKey(row.target_id, row.district_code);
+    const list = index.byArea.get(key);
+    if (list) list.push(row);
+    else index.byArea.set(key, [row]);
+    if (row.district_code !== null) {
+      const set = index.districts.get(row.target_id) ?? new Set<string>();
+      set.add(row.district_code);
+      index.districts.set(row.target_id, set);
+    }
+  }
+  indexes.set(rows, index);
+  return index;
+}
+
+const summariesByDistrict = new WeakMap<readonly AreaSummary[], Map<string | null, AreaSummary[]>>();
+
 function summaryRows(data: ReportData, district: string | null): readonly AreaSummary[] {
-  return district === null ? data.province : data.district.filter((s) => s.district_code === district);
+  if (district === null) return data.province;
+  let byCode = summariesByDistrict.get(data.district);
+  if (!byCode) {
+    byCode = new Map();
+    for (const s of data.district) {
+      const list = byCode.get(s.district_code);
+      if (list) list.push(s);
+      else byCode.set(s.district_code, [s]);
+    }
+    summariesByDistrict.set(data.district, byCode);
+  }
+  return byCode.get(district) ?? [];
 }
 
 function computedPoints(
@@ -185,9 +229,7 @@ export function hasDistrictSeries(data: ReportData, targetId: string, district: 
 /** Districts with values for a target, sorted by code (the district breakdown). T1c is never per district. */
 export function districtsWithSeries(data: ReportData, targetId: string): string[] {
   if (targetId === 'T1c') return [];
-  const codes = new Set<string>();
-  for (const r of data.indicators)
-    if (r.target_id === targetId && r.district_code !== null) codes.add(r.district_code);
+  const codes = new Set<string>(indicatorIndex(data.indicators).districts.get(targetId));
   if (isSummaryTarget(targetId)) {
     const field = SUMMARY_FIELDS[targetId];
     for (const s of data.district)

@@ -7,7 +7,7 @@ import { TARGET_STATUS_LABELS, type TargetStatus } from '../domain/targets';
 import type { AreaSummary, Framework } from '../domain/types';
 import type { Lang } from '../i18n/define';
 import { tv } from '../i18n/view';
-import type { TargetRow, TargetsReport } from '../report/targets-report';
+import { clampYear, type TargetRow, type TargetsReport } from '../report/targets-report';
 
 export type CardId = 'T1b' | 'T1d' | 'T1e' | 'T1a' | 'T1c';
 
@@ -126,18 +126,7 @@ export function cardsView(input: CardsInput): CardsView {
       statusLabel: row ? TARGET_STATUS_LABELS[row.status][lang] : null,
     };
   });
-  const fw = input.framework;
-  const note =
-    report.yearNote === 'before_period'
-      ? tv(lang, 'cards.beforePeriod', { year })
-      : report.yearNote === 'after_period'
-        ? tv(lang, 'cards.afterPeriod', {
-            decision: fw?.decision ?? '',
-            criteria: fw?.criteria_total ?? '—',
-            indicators: fw?.indicator_total ?? '—',
-            units: input.unitCount,
-          })
-        : null;
+  const note = periodNote(lang, year, input.framework, input.unitCount);
   return {
     heading: tv(lang, 'cards.heading', { area: input.areaName, year }),
     label: tv(lang, 'cards.label', { area: input.areaName, year }),
@@ -146,4 +135,26 @@ export function cardsView(input: CardsInput): CardsView {
     illustrative:
       (input.summary?.illustrative ?? report.illustrative) ? tv(lang, 'cards.illustrative') : null,
   };
+}
+
+/**
+ * The line that says the 2021–2025 targets do not judge this year (before the period, or the new criteria
+ * set after it); null within the period. Cheap: the map key shows it before the cards are computed.
+ */
+export function periodNote(
+  lang: Lang,
+  year: number,
+  framework: Pick<Framework, 'decision' | 'criteria_total' | 'indicator_total'> | undefined,
+  unitCount: number,
+): string | null {
+  const { yearNote } = clampYear(year);
+  if (yearNote === 'before_period') return tv(lang, 'cards.beforePeriod', { year });
+  if (yearNote === 'after_period')
+    return tv(lang, 'cards.afterPeriod', {
+      decision: framework?.decision ?? '',
+      criteria: framework?.criteria_total ?? '—',
+      indicators: framework?.indicator_total ?? '—',
+      units: unitCount,
+    });
+  return null;
 }

@@ -15,7 +15,7 @@ import { pick, type Lang } from '../i18n/define';
 import { t } from '../i18n/messages';
 import { tv } from '../i18n/view';
 import { buildTargetsReport, type TargetsReport } from '../report/targets-report';
-import { cardsView, type CardsView } from './cards';
+import { cardsView, periodNote, type CardsView } from './cards';
 import { creditsView, type Attribution, type CreditsView } from './credits';
 import { visibleCodes, type UnitFilters } from './filters';
 import { legendView, type LegendView } from './legend-view';
@@ -73,6 +73,8 @@ export interface Screen {
   legend: LegendView;
   report: TargetsReport | null;
   cards: CardsView | null;
+  /** The year is outside the 2021–2025 period (the cards' note, also on the map key). */
+  periodNote: string | null;
   /** The list's and the table's rows: the units that pass the filters. */
   rows: UnitRow[];
   selected: UnitDetail | null;
@@ -223,6 +225,7 @@ export function buildScreen(input: ScreenInput): Screen {
     get cards() {
       return cards();
     },
+    periodNote: periodNote(lang, year, framework, units.length),
     get rows() {
       return listRows();
     },
