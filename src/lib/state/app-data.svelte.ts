@@ -91,8 +91,9 @@ export class AppData {
   /** Supabase when configured; the embedded snapshot when it is absent, slow, failing or garbled. */
   async #connect(): Promise<DataSource> {
     // The data worker (zod validation of the snapshot and tile indexes, off the main thread) downloads
-    // and starts while the runtime config loads.
-    dataWorkerClient().start();
+    // and starts while the runtime config loads, from a task of its own: making a worker costs a phone
+    // tens of milliseconds, which would otherwise lengthen the app's first render.
+    setTimeout(() => dataWorkerClient().start(), 0);
     const config = await loadRuntimeConfig({ base: this.base });
     for (const warning of config.warnings) console.warn(warning);
     this.config = config;
