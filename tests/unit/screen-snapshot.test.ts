@@ -66,6 +66,34 @@ describe('the view model over the committed snapshot', () => {
       }
   });
 
+  it('reads every view-state field while it is built, none later from its lazy parts', () => {
+    // AppView builds the screen in a $derived, which depends on what is read while it runs: a field read
+    // only later, by a part computed on first use, would leave the screen stale when that field changes.
+    const reads: string[] = [];
+    const state = new Proxy({ ...defaultViewState(2025), unit: '03433', district: '105' } as ViewState, {
+      get(target, key, receiver) {
+        reads.push(String(key));
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const s = buildScreen({
+      lang: 'vi',
+      state,
+      year: 2025,
+      meta,
+      summaries,
+      rowsByYear,
+      index: undefined,
+      attribution: {},
+      yearLoad: { state: 'ready' },
+    });
+    expect(reads).toContain('unit');
+    reads.length = 0;
+    expect(s.selected?.code ?? s.selected).toBeTruthy();
+    void [s.cards, s.report, s.rows, s.credits, s.featureStates];
+    expect(reads).toEqual([]);
+  });
+
   it('agrees with the SQL summaries: communes at the standard, assessed, below the threshold', () => {
     for (const sum of summaries.province) {
       const s = screen(sum.year);

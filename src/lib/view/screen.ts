@@ -149,21 +149,23 @@ export function buildScreen(input: ScreenInput): Screen {
     ? (districts.find((d) => d.code === state.district)?.name ?? state.district)
     : tv(lang, 'area.province');
   const summaries = input.summaries;
+  // What the lazy parts read of the view state is read here, now: a caller that builds the screen inside
+  // a reactive computation (AppView's $derived) must see every field it depends on while it runs, or a
+  // change of that field would not build a new screen.
+  const { unit, district } = state;
   // The parts below are computed when first read (the page renders in stages: the cards, the list and
   // the unit panel come in later tasks than the map), then kept for the life of this screen.
-  const report = once(() =>
-    summaries ? targetsReportOf(meta.targets, summaries, year, state.district) : null,
-  );
+  const report = once(() => (summaries ? targetsReportOf(meta.targets, summaries, year, district) : null));
   const cards = once(() => {
     const r = report();
     if (!r) return null;
-    const summary = state.district
-      ? summaries?.district.find((d) => d.year === year && d.district_code === state.district)
+    const summary = district
+      ? summaries?.district.find((d) => d.year === year && d.district_code === district)
       : summaries?.province.find((p) => p.year === year);
     return cardsView({ lang, year, areaName, summary, framework, report: r, unitCount: units.length });
   });
   const selected = once(() => {
-    const selectedUnit = state.unit ? units.find((u) => u.code === state.unit) : undefined;
+    const selectedUnit = unit ? units.find((u) => u.code === unit) : undefined;
     return selectedUnit
       ? unitDetail({
           lang,
