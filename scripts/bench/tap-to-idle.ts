@@ -52,7 +52,10 @@ async function once(url: string): Promise<Run> {
     });
     cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
       if (afterTap.has(e.requestId)) bytesAfterTap += e.encodedDataLength;
-      else prefetched++;
+    });
+    // Counted through Playwright, which also sees the requests of workers (the prefetch runs in one).
+    context.on('requestfinished', () => {
+      if (!tapped) prefetched++;
     });
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     const button = page.locator('[data-testid="activate-map"]');

@@ -65,8 +65,9 @@ function workerScripts(code: string): string[] {
 /**
  * The files the first paint needs: index.html's entry script, modulepreloads, stylesheets, recursively,
  * and the workers those scripts start (`workers`, a subset of `js`: the data worker parses the snapshot).
+ * The map's prefetch worker starts only once the page has loaded and is idle: it is listed in `later`.
  */
-function firstPaintFiles(): { js: string[]; css: string[]; workers: string[] } {
+function firstPaintFiles(): { js: string[]; css: string[]; workers: string[]; later: string[] } {
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
   const attr = (tag: string, name: string) => new RegExp(`${name}="([^"]+)"`).exec(tag)?.[1];
   const js = new Set<string>();
@@ -83,6 +84,7 @@ function firstPaintFiles(): { js: string[]; css: string[]; workers: string[] } {
     if (rel === 'stylesheet') css.add(href);
   }
   const workers = new Set<string>();
+  const later = new Set<string>();
   const queue = [...js];
   while (queue.length > 0) {
     const file = queue.pop() as string;
@@ -100,6 +102,10 @@ function firstPaintFiles(): { js: string[]; css: string[]; workers: string[] } {
     }
     for (const spec of workerScripts(code)) {
       const resolved = resolve(spec);
+      if (AFTER_LOAD_WORKER.test(resolved)) {
+        later.add(resolved);
+        continue;
+      }
       workers.add(resolved);
       if (!js.has(resolved)) {
         js.add(resolved);
@@ -107,8 +113,16 @@ function firstPaintFiles(): { js: string[]; css: string[]; workers: string[] } {
       }
     }
   }
-  return { js: [...js].sort(), css: [...css].sort(), workers: [...workers].sort() };
+  return {
+    js: [...js].sort(),
+    css: [...css].sort(),
+    workers: [...workers].sort(),
+    later: [...later].sort(),
+  };
 }
+
+/** The interactive map's prefetch (src/lib/map/prefetch.ts): started after load, not part of first paint. */
+const AFTER_LOAD_WORKER = /^assets\/prefetch\.worker-[\w-]+\.js$/;
 
 const MAPLIBRE_MARKERS = ['maplibregl', 'maplibre-gl'];
 /** zod 4 (classic and mini) keeps its internals under `_zod` on every schema. */
@@ -121,6 +135,7 @@ describe('budgets (gzip bytes, budgets.json)', () => {
     const files = firstPaintFiles();
     expect(files.js.length).toBeGreaterThan(0);
     expect(files.workers).toEqual([expect.stringMatching(/^assets\/data\.worker-[\w-]+\.js$/)]);
+    expect(files.later).toEqual([expect.stringMatching(AFTER_LOAD_WORKER)]);
     const jsCode = files.js.map((f) => readFileSync(path.join(dist, f), 'utf8'));
     const jsBytes = jsCode.reduce((sum, code) => sum + gzip(code), 0);
     const cssBytes = files.css.reduce((sum, f) => sum + gzip(readFileSync(path.join(dist, f))), 0);
@@ -132,6 +147,15 @@ describe('budgets (gzip bytes, budgets.json)', () => {
     for (const code of jsCode) {
       for (const marker of [...MAPLIBRE_MARKERS, ...SUPABASE_JS_MARKERS]) expect(code).not.toContain(marker);
     }
+  });
+
+  it('the prefetch worker only fetches: no maplibre-gl, no zod, and small', () => {
+    const [worker] = firstPaintFiles().later;
+    const code = readFileSync(path.join(dist, worker as string), 'utf8');
+    for (const marker of [...MAPLIBRE_MARKERS, ZOD_MARKER]) expect(code).not.toContain(marker);
+    console.log(`${worker}: ${gzip(code)} B gzip`);
+    // The pmtiles reader (with fflate) is most of it.
+    expect(gzip(code)).toBeLessThan(12_000);
   });
 
   it('the HTML, which carries the first view (map picture, figures, legend), within budget', () => {

@@ -148,11 +148,11 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
   });
   langWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
   // MapLibre v6 asks this resolver (and waits for it) when a layer needs an image the style lacks:
-  // the hatch patterns are drawn on a canvas on first use, after every style change too.
+  // the hatch patterns are made on first use, after every style change too.
   map.setMissingStyleImageResolver((id) => {
     if (map.hasImage(id)) return;
-    if (id === HATCH_IMAGE) map.addImage(HATCH_IMAGE, makeHatchImage(10, 'rgba(20,20,20,0.85)'));
-    if (id === NODATA_IMAGE) map.addImage(NODATA_IMAGE, makeHatchImage(8, 'rgba(255,255,255,0.9)'));
+    if (id === HATCH_IMAGE) map.addImage(HATCH_IMAGE, makeHatchImage(10, [20, 20, 20, 0.85]));
+    if (id === NODATA_IMAGE) map.addImage(NODATA_IMAGE, makeHatchImage(8, [255, 255, 255, 0.9]));
   });
   map.on('error', (e) => {
     const sourceId = (e as { sourceId?: string }).sourceId;

@@ -3,7 +3,11 @@
  * the tap then had to download MapLibre (~500 KB gzip with its worker and CSS), the labels' font and the
  * first tiles before anything moved: about 5 s on slow 4G. When the page has loaded and the device is
  * idle, and the connection allows it (no Save-Data, not 2G), this module fetches those files into the HTTP
- * cache, network only: nothing is parsed or run before the tap, so the page's own start is untouched.
+ * cache, network only: nothing is parsed or run before the tap. The fetching runs in a worker of its own
+ * (prefetch.worker.ts), so the page's main thread only starts it: reading the archives' directories and
+ * the downloads stay off the thread that answers the reader. (Run on the main thread, the same prefetch
+ * right after load cost Lighthouse's blocking time about 1 s, and it had to wait for the reader to engage;
+ * from the worker it starts at load and the mobile median stays at 97: scripts/bench/lighthouse.ts.)
  *
  * - the map's code, CSS, worker and font: the files the build lists in index.html
  *   (build/map-files-plugin.ts), fetched at low priority;
@@ -41,29 +45,8 @@ const browserTiming = (): PrefetchTiming => ({
     document.readyState === 'complete'
       ? Promise.resolve()
       : new Promise((resolve) => addEventListener('load', () => resolve(), { once: true })),
-  idle: () => settled().then(idleCallback),
+  idle: idleCallback,
 });
-
-/**
- * How long after load the page must have been left alone before the prefetch starts, unless the reader
- * touches, scrolls or types first. Why wait: the prefetch downloads and unpacks about 600 KB, and right
- * after load that work lands in the page's start-up (Lighthouse's blocking time went from about 0.5 s to
- * 1.7 s, the score from 86 to 70). A reader who engages shows they are about to use the map.
- */
-const QUIET_AFTER_LOAD_MS = 6000;
-const ENGAGED = ['pointerdown', 'touchstart', 'scroll', 'keydown'] as const;
-
-function settled(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      for (const type of ENGAGED) removeEventListener(type, done, true);
-      resolve();
-    };
-    const timer = setTimeout(done, QUIET_AFTER_LOAD_MS);
-    for (const type of ENGAGED) addEventListener(type, done, { capture: true, passive: true });
-  });
-}
 
 function idleCallback(): Promise<void> {
   return new Promise((resolve) =>
@@ -156,6 +139,26 @@ async function fetchTiles(archive: PMTiles, view: (min: number, max: number) => 
   await Promise.all(tiles);
 }
 
+/** What the prefetch worker is asked to fetch: absolute URLs, and the size of the map's box. */
+export interface PrefetchJob {
+  files: string[];
+  unitsUrl: string;
+  contextUrl: string;
+  width: number;
+  height: number;
+}
+
+/** The job itself (run in prefetch.worker.ts): the files, then each archive's first tiles for the box. */
+export async function runPrefetch(job: PrefetchJob): Promise<void> {
+  const files = Promise.all(job.files.map(prefetchFile));
+  const { PMTiles } = await import('pmtiles');
+  const units = new PMTiles(job.unitsUrl);
+  const header = await units.getHeader();
+  const bounds: LonLatBounds = [header.minLon, header.minLat, header.maxLon, header.maxLat];
+  const view = (min: number, max: number) => tilesInView(bounds, job.width, job.height, min, max);
+  await Promise.all([files, fetchTiles(units, view), fetchTiles(new PMTiles(job.contextUrl), view)]);
+}
+
 export interface MapPrefetch {
   /** URL of the units archive the map opens with. */
   unitsUrl: string;
@@ -173,18 +176,29 @@ export interface MapPrefetch {
 export function prefetchInteractiveMap(what: MapPrefetch, timing = browserTiming()): () => void {
   let cancelled = false;
   void (async () => {
-    if (!(await prefetchMoment(timing)) || cancelled) return;
+    if (!(await prefetchMoment(timing)) || cancelled || typeof Worker === 'undefined') return;
     const root = new URL(what.base, location.href);
-    const files = Promise.all(listedMapFiles().map((file) => prefetchFile(new URL(file, root).href)));
-    const { PMTiles } = await import('pmtiles');
-    const units = new PMTiles(new URL(what.unitsUrl, location.href).href);
-    const header = await units.getHeader();
-    const bounds: LonLatBounds = [header.minLon, header.minLat, header.maxLon, header.maxLat];
     const { width, height } = what.box.getBoundingClientRect();
-    const view = (min: number, max: number) => tilesInView(bounds, width, height, min, max);
-    const context = new PMTiles(new URL(what.contextUrl, location.href).href);
-    await Promise.all([files, fetchTiles(units, view), fetchTiles(context, view)]);
-  })().catch(() => undefined); // A prefetch that fails costs nothing: the tap fetches again.
+    const job: PrefetchJob = {
+      files: listedMapFiles().map((file) => new URL(file, root).href),
+      unitsUrl: new URL(what.unitsUrl, location.href).href,
+      contextUrl: new URL(what.contextUrl, location.href).href,
+      width,
+      height,
+    };
+    // This exact form lets Vite bundle the worker (with pmtiles) as its own file.
+    const worker = new Worker(new URL('./prefetch.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'ntm-prefetch',
+    });
+    const stop = () => worker.terminate();
+    worker.addEventListener('message', stop); // done (or failed: a prefetch that fails costs nothing)
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      stop();
+    });
+    worker.postMessage(job);
+  })().catch(() => undefined);
   return () => {
     cancelled = true;
   };
