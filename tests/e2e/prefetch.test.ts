@@ -8,10 +8,17 @@ import { useBrowser } from './use-browser';
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 
-const fetched = (page: Page) =>
-  page.evaluate(() =>
-    performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop() ?? ''),
-  );
+/**
+ * File names of the requests the page and its workers have completed (the prefetch runs in a worker, whose
+ * requests the page's resource timing does not list).
+ */
+function watchFetched(page: Page): () => string[] {
+  const names: string[] = [];
+  page.context().on('requestfinished', (request) => {
+    names.push(new URL(request.url()).pathname.split('/').pop() ?? '');
+  });
+  return () => [...names];
+}
 
 async function phone(connection?: { saveData: boolean; effectiveType: string }) {
   const context = await browser().newContext({ ...PHONE_TOUCH, serviceWorkers: 'block' });
@@ -23,14 +30,15 @@ async function phone(connection?: { saveData: boolean; effectiveType: string }) 
   }
   const page = await context.newPage();
   const errors = collectPageErrors(page);
+  const fetched = watchFetched(page);
   await page.goto(baseUrl, { waitUntil: 'load' });
   await page.locator('[data-testid="activate-map"]').waitFor();
-  return { context, page, errors };
+  return { context, page, errors, fetched };
 }
 
 describe('fetching the interactive map ahead of the tap', () => {
   it('fetches the map code, worker, font and first tiles before the tap; the tap then opens the map', async () => {
-    const { context, page, errors } = await phone();
+    const { context, page, errors, fetched } = await phone();
     const expected = [
       /^create-map-.+\.js$/,
       /^maplibre-gl-worker-.+\.mjs$/,
@@ -41,7 +49,7 @@ describe('fetching the interactive map ahead of the tap', () => {
     await expect
       .poll(
         async () => {
-          const names = await fetched(page);
+          const names = fetched();
           return expected.filter((re) => !names.some((n) => re.test(n))).map(String);
         },
         { timeout: 60_000, interval: 500 },
@@ -55,9 +63,9 @@ describe('fetching the interactive map ahead of the tap', () => {
   });
 
   it('fetches nothing of the map when the user asked to save data', async () => {
-    const { context, page } = await phone({ saveData: true, effectiveType: '4g' });
+    const { context, page, fetched } = await phone({ saveData: true, effectiveType: '4g' });
     await page.waitForTimeout(5000);
-    const names = await fetched(page);
+    const names = fetched();
     expect(names.filter((n) => /create-map|maplibre|\.pmtiles$/.test(n))).toEqual([]);
     await context.close();
   });
