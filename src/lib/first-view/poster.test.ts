@@ -90,6 +90,21 @@ describe('the first view written into index.html', () => {
     expect(alt).toContain('Xã chưa đạt chuẩn NTM: 1');
   });
 
+  it('is laid out as the app: the year, then the map with its key, then the legend; the figures after', () => {
+    const html = posterHtml(input());
+    const at = (needle: string) => {
+      const i = html.indexOf(needle);
+      expect(i, needle).toBeGreaterThan(-1);
+      return i;
+    };
+    expect(at('class="fv-year"')).toBeLessThan(at('class="fv-map"'));
+    expect(at('class="fv-map"')).toBeLessThan(at('class="fv-key"'));
+    expect(at('class="fv-key"')).toBeLessThan(at('class="fv-legend"'));
+    expect(at('class="fv-legend"')).toBeLessThan(at('class="fv-figures"'));
+    // The key names the year and the mode, as the app's map key does.
+    expect(/<p class="fv-key">([^<]+)</.exec(html)![1]).toBe('Chú giải · 2025 · Trạng thái');
+  });
+
   it('says nothing it does not know: no figures without a summary', () => {
     const html = posterHtml(input({ summary: undefined }));
     expect(html).not.toContain('fv-figures');

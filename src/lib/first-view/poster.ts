@@ -1,7 +1,9 @@
 /**
  * The first view written into index.html at build time (build/first-view-plugin.ts): the province map as
  * an SVG picture coloured by NTM / civilised-urban status, the headline figures and the legend, for the
- * default year of the embedded snapshot. A phone on a slow network shows it as soon as the HTML arrives,
+ * default year of the embedded snapshot. It is laid out as the app is (src/styles/first-view.css mirrors
+ * ui/shell): on a phone the year and the map with its key come first, the figures under them; on a desktop
+ * the figures sit beside the map. So the page does not jump when the app takes its place. A phone on a slow network shows it as soon as the HTML arrives,
  * before any JavaScript; the app replaces it once its own first view is ready, and it stays readable
  * when JavaScript never runs.
  *
@@ -14,6 +16,7 @@ import { formatDate, formatNumber, formatPercent } from '../domain/format';
 import { unitVisuals } from '../view/unit-visuals';
 import { legendView } from '../view/legend-view';
 import { tv } from '../i18n/view';
+import { tc } from '../i18n/controls';
 import type { AreaSummary, Framework, UnitKind, UnitYear } from '../domain/types';
 import { t } from '../i18n/messages';
 import type { StaticMapPaths } from '../data/static-map';
@@ -126,7 +129,6 @@ export function posterHtml(input: PosterInput): string {
     units: input.units.length,
     summary: legend.map((r) => `${r.label}: ${r.count}`).join('; '),
   });
-  const source = `${t('vi', 'source.snapshot')} · ${t('vi', 'source.asOf', { date: formatDate(input.asOf, 'vi') })}`;
   const figureItems = figures(input)
     .map(
       (f) =>
@@ -140,22 +142,36 @@ export function posterHtml(input: PosterInput): string {
     )
     .join('');
   const m = input.map;
+  const legendTitle = legendView({
+    lang: 'vi',
+    year: input.year,
+    mode: 'status',
+    framework: input.framework,
+    criterion: null,
+    visuals: new Map(),
+  }).title;
   return [
     `<div id="first-view" class="fv" lang="vi" data-testid="first-view">`,
-    `<header class="fv-top"><p class="fv-province">${escapeHtml(t('vi', 'app.province'))}</p>`,
-    `<h1 class="fv-title">${escapeHtml(t('vi', 'app.title'))}</h1>`,
-    `<p class="fv-source">${escapeHtml(source)}`,
+    `<header class="fv-top"><div><p class="fv-province">${escapeHtml(t('vi', 'app.province'))}</p>`,
+    `<h1 class="fv-title">${escapeHtml(t('vi', 'app.title'))}</h1></div>`,
+    `<div class="fv-actions"><p class="fv-source"><span>${escapeHtml(t('vi', 'source.snapshot'))}</span> `,
+    `<span>· ${escapeHtml(t('vi', 'source.asOf', { date: formatDate(input.asOf, 'vi') }))}</span>`,
     input.illustrative
       ? ` <strong class="fv-illustrative">${escapeHtml(t('vi', 'source.illustrative'))}</strong>`
       : '',
-    `</p></header>`,
-    `<main class="fv-main">`,
-    `<p class="fv-loading" role="status">${escapeHtml(t('vi', 'source.loading'))}</p>`,
+    // Where the app's language button goes, so the title bar wraps as the app's does.
+    `</p><span class="fv-lang-space"></span></div></header>`,
+    `<main class="fv-main"><section class="fv-map-column">`,
+    `<p class="fv-year">${escapeHtml(tc('vi', 'year.label'))} <strong>${input.year}</strong></p>`,
+    `<p class="fv-options">${escapeHtml(tv('vi', 'controls.more'))} · <span>${escapeHtml(tv('vi', 'mode.status'))}</span></p>`,
+    `<div class="fv-map-area">`,
+    `<img class="fv-map" src="${escapeHtml(svgDataUrl(posterMapSvg(input)))}" width="${m.width}" height="${m.height}" alt="${escapeHtml(summaryText)}">`,
+    `<p class="fv-key">${escapeHtml(legendTitle)}</p></div>`,
+    `<ul class="fv-legend">${legendItems}</ul></section>`,
+    `<section class="fv-side"><p class="fv-loading" role="status">${escapeHtml(t('vi', 'source.loading'))}</p>`,
     `<h2 class="fv-heading">${escapeHtml(tv('vi', 'cards.heading', { area: tv('vi', 'area.province'), year: input.year }))}</h2>`,
     figureItems ? `<ul class="fv-figures">${figureItems}</ul>` : '',
-    `<img class="fv-map" src="${escapeHtml(svgDataUrl(posterMapSvg(input)))}" width="${m.width}" height="${m.height}" alt="${escapeHtml(summaryText)}">`,
-    `<ul class="fv-legend">${legendItems}</ul>`,
     input.illustrative ? `<p class="fv-note">${escapeHtml(tv('vi', 'cards.illustrative'))}</p>` : '',
-    `</main></div>`,
+    `</section></main></div>`,
   ].join('');
 }
