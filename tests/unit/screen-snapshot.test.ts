@@ -24,10 +24,15 @@ describe('the view model over the committed snapshot', () => {
     for (const y of meta.years) rowsByYear.set(y, (await src.loadYear(y)).data);
   });
 
-  const screen = (year: number, over: Partial<ViewState> = {}) =>
+  /** The screen of a year; `wrap` may replace the view state (e.g. with a proxy that records reads). */
+  const screen = (
+    year: number,
+    over: Partial<ViewState> = {},
+    wrap: (state: ViewState) => ViewState = (state) => state,
+  ) =>
     buildScreen({
-      lang: 'vi',
-      state: { ...defaultViewState(year), year, ...over },
+      lang: over.lang ?? 'vi',
+      state: wrap({ ...defaultViewState(year), year, ...over }),
       year,
       meta,
       summaries,
@@ -50,17 +55,7 @@ describe('the view model over the committed snapshot', () => {
   it("gives the map key the cards' period note, for every year and both languages", () => {
     for (const year of meta.years)
       for (const lang of ['vi', 'en'] as const) {
-        const s = buildScreen({
-          lang,
-          state: { ...defaultViewState(year), year, lang },
-          year,
-          meta,
-          summaries,
-          rowsByYear,
-          index: undefined,
-          attribution: {},
-          yearLoad: { state: 'ready' },
-        });
+        const s = screen(year, { lang });
         expect(s.periodNote, `${year} ${lang}`).toBe(s.cards?.note ?? null);
         expect(s.periodNote === null, `${year}`).toBe(year >= 2020 && year <= 2025);
       }
@@ -70,23 +65,14 @@ describe('the view model over the committed snapshot', () => {
     // AppView builds the screen in a $derived, which depends on what is read while it runs: a field read
     // only later, by a part computed on first use, would leave the screen stale when that field changes.
     const reads: string[] = [];
-    const state = new Proxy({ ...defaultViewState(2025), unit: '03433', district: '105' } as ViewState, {
-      get(target, key, receiver) {
-        reads.push(String(key));
-        return Reflect.get(target, key, receiver) as unknown;
-      },
-    });
-    const s = buildScreen({
-      lang: 'vi',
-      state,
-      year: 2025,
-      meta,
-      summaries,
-      rowsByYear,
-      index: undefined,
-      attribution: {},
-      yearLoad: { state: 'ready' },
-    });
+    const recorded = (state: ViewState) =>
+      new Proxy(state, {
+        get(target, key, receiver) {
+          reads.push(String(key));
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+    const s = screen(2025, { unit: '03433', district: '105' }, recorded);
     expect(reads).toContain('unit');
     reads.length = 0;
     expect(s.selected?.code ?? s.selected).toBeTruthy();
