@@ -4,6 +4,10 @@
  * `vite preview`'s compression middleware treats them as text and gzips every answer, 206 Range answers
  * included; Chromium's HTTP cache then rebuilt cut-short archives from those slices, which the service
  * worker cached (issue 14). The README's Deploy section says the same for real hosts.
+ *
+ * The preview server also serves them as a static host would (a 10-minute max-age, a strong ETag), so the
+ * browser keeps the Range answers of the map's prefetch; the dev server keeps `no-cache`, so a rebuilt
+ * archive is used at once.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Connect, Plugin } from 'vite';
@@ -17,7 +21,7 @@ const isArchive = (url: string | undefined) => /\.pmtiles$/i.test((url ?? '').sp
  * compression middleware encodes the answer) and forces the Content-Type, which the file server would
  * otherwise write as an empty string through writeHead().
  */
-export function archiveHeaders(): Connect.NextHandleFunction {
+export function archiveHeaders(cache?: { maxAgeSeconds: number }): Connect.NextHandleFunction {
   return (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
     if (!isArchive(req.url)) return next();
     delete req.headers['accept-encoding'];
@@ -32,6 +36,23 @@ export function archiveHeaders(): Connect.NextHandleFunction {
         }
       }
       this.setHeader('Content-Type', PMTILES_CONTENT_TYPE);
+      if (cache) {
+        // As a static host (nginx, GitHub Pages): a short max-age and a strong validator, so the browser
+        // may keep the Range answers and serve later ones from its cache (the map's prefetch relies on it).
+        let etag = this.getHeader('ETag');
+        for (const arg of args.slice(1)) {
+          if (arg && typeof arg === 'object' && !Array.isArray(arg)) {
+            const headers = arg as Record<string, unknown>;
+            for (const name of Object.keys(headers)) {
+              if (/^etag$/i.test(name)) etag = headers[name] as string;
+              if (/^(cache-control|etag)$/i.test(name)) delete headers[name];
+            }
+          }
+        }
+        this.setHeader('Cache-Control', `public, max-age=${cache.maxAgeSeconds}`);
+        // sirv's weak tag is size and mtime, as nginx's strong one: strong, so ranges may be cached.
+        if (typeof etag === 'string') this.setHeader('ETag', etag.replace(/^W\//, ''));
+      }
       return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
     } as typeof res.writeHead;
     next();
@@ -46,7 +67,7 @@ export function serveArchives(): Plugin {
       server.middlewares.use(archiveHeaders());
     },
     configurePreviewServer(server) {
-      server.middlewares.use(archiveHeaders());
+      server.middlewares.use(archiveHeaders({ maxAgeSeconds: 600 }));
     },
   };
 }

@@ -85,3 +85,14 @@ it('vite preview still gzips other files (the compression the plugin steps aroun
   expect(r.status).toBe(200);
   expect(r.headers['content-encoding']).toBe('gzip');
 });
+
+it('vite preview lets the browser keep an archive a while, with a strong validator (ranges can be cached)', async () => {
+  const r = await rawGet(`${urls.preview}tiles/a.pmtiles`, { range: 'bytes=0-99' });
+  expect(r.headers['cache-control']).toBe('public, max-age=600');
+  expect(r.headers.etag).toMatch(/^"[^"]+"$/);
+});
+
+it('vite dev keeps checking: a rebuilt archive (npm run tiles) is used at once', async () => {
+  const r = await rawGet(`${urls.dev}tiles/a.pmtiles`, { range: 'bytes=0-99' });
+  expect(r.headers['cache-control'] ?? '').not.toContain('max-age=600');
+});
