@@ -134,7 +134,8 @@ function prefetchFile(href: string): Promise<unknown> {
 async function fetchTiles(archive: PMTiles, view: (min: number, max: number) => TileRange): Promise<void> {
   const header = await archive.getHeader();
   const { z, x0, x1, y0, y1 } = view(header.minZoom, header.maxZoom);
-  const tiles: Promise<unknown>[] = [];
+  // The map reads each archive's metadata too (pmtiles-protocol.ts asks for it): the same Range request.
+  const tiles: Promise<unknown>[] = [archive.getMetadata()];
   for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) tiles.push(archive.getZxy(z, x, y));
   await Promise.all(tiles);
 }
