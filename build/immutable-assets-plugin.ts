@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Connect, Plugin } from 'vite';
+import { beforeWriteHead } from './before-write-head';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -19,19 +20,7 @@ export function isHashedAsset(url: string | undefined): boolean {
 export function immutableAssetHeaders(): Connect.NextHandleFunction {
   return (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
     if (!isHashedAsset(req.url)) return next();
-    const writeHead = res.writeHead;
-    res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-      // The file server sets its own Cache-Control (setHeader or writeHead's headers): this one wins.
-      for (const arg of args.slice(1)) {
-        if (arg && typeof arg === 'object' && !Array.isArray(arg)) {
-          for (const name of Object.keys(arg)) {
-            if (name.toLowerCase() === 'cache-control') delete (arg as Record<string, unknown>)[name];
-          }
-        }
-      }
-      this.setHeader('Cache-Control', IMMUTABLE);
-      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
-    } as typeof res.writeHead;
+    beforeWriteHead(res, /^cache-control$/i, (response) => response.setHeader('Cache-Control', IMMUTABLE));
     next();
   };
 }

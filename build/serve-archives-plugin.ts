@@ -11,6 +11,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Connect, Plugin } from 'vite';
+import { beforeWriteHead } from './before-write-head';
 
 export const PMTILES_CONTENT_TYPE = 'application/vnd.pmtiles';
 
@@ -25,36 +26,17 @@ export function archiveHeaders(cache?: { maxAgeSeconds: number }): Connect.NextH
   return (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
     if (!isArchive(req.url)) return next();
     delete req.headers['accept-encoding'];
-    const writeHead = res.writeHead;
-    res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-      // writeHead(status, [reason], [headers]): headers given here win over setHeader(), so fix them too.
-      for (const arg of args.slice(1)) {
-        if (arg && typeof arg === 'object' && !Array.isArray(arg)) {
-          for (const name of Object.keys(arg)) {
-            if (name.toLowerCase() === 'content-type') delete (arg as Record<string, unknown>)[name];
-          }
-        }
-      }
-      this.setHeader('Content-Type', PMTILES_CONTENT_TYPE);
-      if (cache) {
-        // As a static host (nginx, GitHub Pages): a short max-age and a strong validator, so the browser
-        // may keep the Range answers and serve later ones from its cache (the map's prefetch relies on it).
-        let etag = this.getHeader('ETag');
-        for (const arg of args.slice(1)) {
-          if (arg && typeof arg === 'object' && !Array.isArray(arg)) {
-            const headers = arg as Record<string, unknown>;
-            for (const name of Object.keys(headers)) {
-              if (/^etag$/i.test(name)) etag = headers[name] as string;
-              if (/^(cache-control|etag)$/i.test(name)) delete headers[name];
-            }
-          }
-        }
-        this.setHeader('Cache-Control', `public, max-age=${cache.maxAgeSeconds}`);
-        // sirv's weak tag is size and mtime, as nginx's strong one: strong, so ranges may be cached.
-        if (typeof etag === 'string') this.setHeader('ETag', etag.replace(/^W\//, ''));
-      }
-      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
-    } as typeof res.writeHead;
+    const drop = cache ? /^(content-type|cache-control|etag)$/i : /^content-type$/i;
+    beforeWriteHead(res, drop, (response, dropped) => {
+      response.setHeader('Content-Type', PMTILES_CONTENT_TYPE);
+      if (!cache) return;
+      // As a static host (nginx, GitHub Pages): a short max-age and a strong validator, so the browser
+      // may keep the Range answers and serve later ones from its cache (the map's prefetch relies on it).
+      response.setHeader('Cache-Control', `public, max-age=${cache.maxAgeSeconds}`);
+      // sirv's weak tag is size and mtime, as nginx's strong one: strong, so ranges may be cached.
+      const etag = dropped.etag ?? response.getHeader('ETag');
+      if (typeof etag === 'string') response.setHeader('ETag', etag.replace(/^W\//, ''));
+    });
     next();
   };
 }
