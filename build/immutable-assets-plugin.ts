@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Connect, Plugin } from 'vite';
-import { beforeWriteHead } from './before-write-head';
+import { beforeWriteHead } from './before-write-head.ts';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 

@@ -11,7 +11,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Connect, Plugin } from 'vite';
-import { beforeWriteHead } from './before-write-head';
+import { beforeWriteHead } from './before-write-head.ts';
 
 export const PMTILES_CONTENT_TYPE = 'application/vnd.pmtiles';
 
