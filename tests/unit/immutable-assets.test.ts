@@ -8,9 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
 import { IMMUTABLE, immutableAssets, isHashedAsset } from '../../build/immutable-assets-plugin';
 
-function headersOf(url: string): Promise<{ status: number; headers: IncomingHttpHeaders }> {
+function headersOf(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    get(url, (res) => {
+    get(url, { headers }, (res) => {
       res.resume();
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
     }).on('error', reject);
@@ -49,6 +52,13 @@ describe('immutable hashed assets under vite preview', () => {
     const res = await headersOf(`${url}assets/create-map-BE9VvrJ1.js`);
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe(IMMUTABLE);
+  });
+
+  it('answers the same whatever the Origin, so a file prefetched without one is reused as it is', async () => {
+    const res = await headersOf(`${url}assets/create-map-BE9VvrJ1.js`, { origin: 'http://127.0.0.1' });
+    expect(res.status).toBe(200);
+    expect(res.headers.vary ?? '').not.toMatch(/origin/i);
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('leaves the other files alone: they may change at the next build', async () => {

@@ -16,6 +16,7 @@
  * It never imports maplibre-gl.
  */
 import type { PMTiles } from 'pmtiles';
+import { serialSource } from './serial-source';
 
 export interface NetworkInfo {
   saveData?: boolean;
@@ -149,15 +150,19 @@ export interface PrefetchJob {
   height: number;
 }
 
-/** The job itself (run in prefetch.worker.ts): the files, then each archive's first tiles for the box. */
+/**
+ * The job itself (run in prefetch.worker.ts): the files, then each archive's first tiles for the box. Each
+ * archive's ranges are asked one at a time (serial-source.ts), so the browser caches every one of them.
+ */
 export async function runPrefetch(job: PrefetchJob): Promise<void> {
   const files = Promise.all(job.files.map(prefetchFile));
-  const { PMTiles } = await import('pmtiles');
-  const units = new PMTiles(job.unitsUrl);
+  const { PMTiles, FetchSource } = await import('pmtiles');
+  const archive = (url: string) => new PMTiles(serialSource(new FetchSource(url)));
+  const units = archive(job.unitsUrl);
   const header = await units.getHeader();
   const bounds: LonLatBounds = [header.minLon, header.minLat, header.maxLon, header.maxLat];
   const view = (min: number, max: number) => tilesInView(bounds, job.width, job.height, min, max);
-  await Promise.all([files, fetchTiles(units, view), fetchTiles(new PMTiles(job.contextUrl), view)]);
+  await Promise.all([files, fetchTiles(units, view), fetchTiles(archive(job.contextUrl), view)]);
 }
 
 export interface MapPrefetch {
