@@ -139,6 +139,10 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
     locale: mapLocale(options.lang ?? pageLang()),
   });
   const firstIdle = new Promise<void>((resolve) => map.once('idle', () => resolve()));
+  // The controller is handed over once the style is in (its sources exist), not at 'load', when the first
+  // tiles have already been drawn: the page's colours and selection (feature states) then reach the tiles
+  // as they arrive, instead of repainting them all once more before the map is idle.
+  const styled = new Promise<void>((resolve) => map.once('style.load', () => resolve()));
   map.touchZoomRotate.disableRotation();
   let controls = addControls(map, options.attribution);
   // The page switches languages without rebuilding the map: follow <html lang> unless a language was given.
@@ -179,7 +183,7 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
     options.onSelect(codeOf(feature));
   });
 
-  await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
+  await styled;
 
   const controller: MapController = {
     map,

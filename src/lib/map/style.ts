@@ -54,6 +54,14 @@ function contextFilter(period: StyleOptions['contextPeriod']): ExpressionSpecifi
   return ['all', ['!=', ['get', 'code'], '12'], ['in', ['get', 'period'], ['literal', [period, 'any']]]];
 }
 
+/**
+ * Every fill here lies under a line layer that draws its edges (context-line, commune-line), so MapLibre's
+ * own one-pixel outline of each fill is drawn over and never seen. Without it the first frame compiles
+ * three shader programs fewer and each frame makes one draw call fewer per fill and tile: on a phone the
+ * programs are compiled on the main thread, between the tap and the first map.
+ */
+const NO_FILL_OUTLINE = { 'fill-antialias': false } as const;
+
 const flag = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
 
 export function buildStyle(options: StyleOptions): StyleSpecification {
@@ -66,7 +74,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
       source: CONTEXT_SOURCE,
       'source-layer': 'context',
       filter: contextFilter(options.contextPeriod),
-      paint: { 'fill-color': '#cfd4d8', 'fill-opacity': base ? 0.35 : 1 },
+      paint: { 'fill-color': '#cfd4d8', 'fill-opacity': base ? 0.35 : 1, ...NO_FILL_OUTLINE },
     },
     {
       id: LAYER.contextLine,
@@ -84,6 +92,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
       paint: {
         'fill-color': fillColourExpression(options.palette),
         'fill-opacity': ['case', flag('dim'), 0.25, flag('hover'), 0.75, 0.92],
+        ...NO_FILL_OUTLINE,
       },
     },
     {
@@ -91,14 +100,22 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
       type: 'fill',
       source: UNITS_SOURCE,
       'source-layer': 'communes',
-      paint: { 'fill-pattern': NODATA_IMAGE, 'fill-opacity': ['case', flag('nodata'), 0.6, 0] },
+      paint: {
+        'fill-pattern': NODATA_IMAGE,
+        'fill-opacity': ['case', flag('nodata'), 0.6, 0],
+        ...NO_FILL_OUTLINE,
+      },
     },
     {
       id: LAYER.communeHatch,
       type: 'fill',
       source: UNITS_SOURCE,
       'source-layer': 'communes',
-      paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', flag('below'), 1, 0] },
+      paint: {
+        'fill-pattern': HATCH_IMAGE,
+        'fill-opacity': ['case', flag('below'), 1, 0],
+        ...NO_FILL_OUTLINE,
+      },
     },
     {
       id: LAYER.communeLine,
