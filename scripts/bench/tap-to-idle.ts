@@ -67,8 +67,9 @@ async function once(url: string): Promise<Run> {
     const before = prefetched;
     await page.waitForTimeout(TAP_AFTER_MS);
     const prefetchedAtTap = prefetched - before; // finished between the button's appearance and the tap
-    // The tap's time and the idle time, both read from the page's own clock: the moment the map's element
-    // leaves data-state="loading" is recorded in the page, by a MutationObserver, when it happens. (Reading
+    // The tap's time and the idle time, both read from the page's own clock: once the map's element leaves
+    // data-state="loading" (seen by a MutationObserver as it happens), the time of the next frame, the one
+    // that shows the map (it stays transparent over the static map until idle). (Reading
     // performance.now() after Playwright has noticed the change added its polling and a round trip to a
     // main thread still busy with the map: 0.6–0.9 s more at 4× CPU.)
     await page.evaluate(() => {
@@ -79,8 +80,9 @@ async function once(url: string): Promise<Run> {
       const settled = new MutationObserver(() => {
         const map = document.querySelector('[data-testid="map"]');
         if (!map || map.getAttribute('data-state') === 'loading') return;
-        w.__settledAt = performance.now();
         settled.disconnect();
+        // The map is shown (it was transparent until idle) in the frame that follows.
+        requestAnimationFrame(() => (w.__settledAt = performance.now()));
       });
       settled.observe(document.body, { subtree: true, childList: true, attributeFilter: ['data-state'] });
     });
@@ -89,6 +91,9 @@ async function once(url: string): Promise<Run> {
     await page.waitForSelector('[data-testid="map"]:not([data-state="loading"])', { timeout: 120_000 });
     const state = await page.locator('[data-testid="map"]').getAttribute('data-state');
     if (state !== 'idle') throw new Error(`the map ended ${state}, not idle`);
+    await page.waitForFunction(
+      () => (window as unknown as { __settledAt?: number }).__settledAt !== undefined,
+    );
     const { ms, noticedMs } = await page.evaluate(() => {
       const w = window as unknown as { __tapAt?: number; __settledAt?: number };
       const tapAt = w.__tapAt ?? NaN;
