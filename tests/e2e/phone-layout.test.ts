@@ -130,6 +130,27 @@ describe('a phone is a map first', () => {
     });
   }
 
+  it('the static map hatches the communes below 15 criteria with dark lines and a red outline, as the interactive map and the legend do', async () => {
+    const { page, errors } = await open(PHONE_TOUCH);
+    const looks = await page.evaluate(() => {
+      const stroke = (el: Element | null) => (el ? getComputedStyle(el).stroke : null);
+      const marks = [...document.querySelectorAll('[data-testid="static-map"] .marks path.below')];
+      return {
+        marks: marks.length,
+        outline: stroke(marks[0] ?? null),
+        hatch: stroke(document.querySelector('[data-testid="static-map"] pattern#static-hatch-below path')),
+        counted: Number(document.querySelector('[data-testid="legend-count-below"]')?.textContent),
+      };
+    });
+    expect(looks.marks).toBeGreaterThan(0);
+    expect(looks.marks).toBe(looks.counted);
+    expect(looks.outline).toBe('rgb(176, 0, 32)');
+    // The pattern's own dark lines (a page rule for the units' white edges once turned them white).
+    expect(looks.hatch).toBe('rgba(20, 20, 20, 0.85)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a tap on a ward of a few pixels lists the units near it, and picking one opens it', async () => {
     const { page, errors } = await open(PHONE_TOUCH);
     const target = await pointInUnit(page, 'smallest');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPosterHtml } from './build-poster';
 import { escapeHtml, posterHtml, posterMapSvg, svgDataUrl, type PosterInput } from './poster';
 import { STATUS_LEGEND } from '../domain/legend';
+import { HATCH } from '../view/unit-visuals';
 import type { AreaSummary, UnitYear } from '../domain/types';
 import { unassessedXa } from '../../../tests/unit/factories';
 
@@ -71,6 +72,23 @@ describe('the first view written into index.html', () => {
     ]);
   });
 
+  it("hatches and outlines a commune below the threshold, as the app's maps do, and lists it in the legend", () => {
+    const svg = posterMapSvg(input());
+    const marks = [...svg.matchAll(/<path fill="url\(#([^)]+)\)" stroke="([^"]+)"[^>]* d="([^"]+)"/g)];
+    expect(marks.map((m) => [m[3], m[1], m[2]])).toEqual([
+      ['M5 5h5v5z', 'print-hatch-below', HATCH.below.outline],
+      ['M0 5h5v5z', 'print-hatch-nodata', 'none'],
+    ]);
+    expect(svg).toContain('<pattern id="print-hatch-below"');
+    const legend = /<ul class="fv-legend">(.*?)<\/ul>/.exec(posterHtml(input()))![1]!;
+    const row =
+      /<li>(<svg.*?<\/svg>)<span>Xã dưới 15 tiêu chí \(gạch chéo, viền đỏ\)<\/span><span class="fv-count">1<\/span><\/li>/.exec(
+        legend,
+      );
+    expect(row?.[1]).toContain(`stroke="${HATCH.below.outline}"`);
+    expect(row?.[1]).toContain('fill="url(#print-swatch-below)"');
+  });
+
   it('shows the headline figures in Vietnamese number format, the date and the illustrative flag', () => {
     const html = posterHtml(input());
     expect(html).toContain('58,5%');
@@ -133,7 +151,15 @@ describe('the first view written into index.html', () => {
     const svg = decodeURIComponent(
       /src="data:image\/svg\+xml,([^"]+)"/.exec(html)![1]!.replace(/&#38;/g, '&'),
     );
-    expect(svg.match(/<path /g)).toHaveLength(106);
+    expect(svg.match(/<path fill="#/g)).toHaveLength(106);
+    // Every commune below 15 criteria hatched and outlined, as many as the figure says.
+    const below = /<li><span class="fv-value">(\d+)<\/span><span class="fv-label">Xã dưới 15 tiêu chí/.exec(
+      html,
+    );
+    expect(Number(below![1])).toBeGreaterThan(0);
+    expect(svg.match(/<path fill="url\(#print-hatch-below\)" stroke="#b00020"/g)).toHaveLength(
+      Number(below![1]),
+    );
     expect(html).toContain('Toàn tỉnh · 2025');
     expect(html).toMatch(/Dữ liệu đến ngày \d{2}\/\d{2}\/\d{4}/);
     expect(html).not.toContain('style=');

@@ -11,9 +11,8 @@
  * language; the app takes over in the reader's language a moment later. No style attributes (the CSP
  * forbids inline styles): colours are SVG presentation attributes, the rest is src/styles/first-view.css.
  */
-import { NO_DATA_COLOR } from '../domain/legend';
 import { formatDate, formatNumber, formatPercent } from '../domain/format';
-import { unitVisuals } from '../view/unit-visuals';
+import { statusDrawing, type ReportLegendRow, type StatusDrawing } from '../view/report-map';
 import { legendView } from '../view/legend-view';
 import { tv } from '../i18n/view';
 import { tc } from '../i18n/controls';
@@ -42,29 +41,52 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The units' looks in the status colouring: the app's own rule (view/unit-visuals.ts). */
-function posterVisuals(input: PosterInput) {
-  return unitVisuals({
-    units: input.units,
-    rows: new Map(input.rows.map((r) => [r.code, r])),
-    mode: 'status',
+/**
+ * The province in the status colouring, with the hatching and red outline of the units below the
+ * threshold and the hatching of those without data: the drawing the app's static map and the printed
+ * report make (view/report-map.ts), so the picture does not change when the app takes its place.
+ */
+function posterDrawing(input: PosterInput): StatusDrawing {
+  return statusDrawing({
+    lang: 'vi',
+    year: input.year,
+    map: input.map,
+    units: input.units.map((u) => ({ ...u, district_code: null })),
+    rows: input.rows,
     framework: input.framework,
-    criterion: null,
-    visible: null,
+    district: null,
   });
 }
 
-/** The coloured map as a standalone SVG document. */
-export function posterMapSvg(input: PosterInput): string {
-  const visuals = posterVisuals(input);
-  const paths = input.map.units.map((u) => {
-    const fill = visuals.get(u.code)?.colour ?? NO_DATA_COLOR;
-    return `<path fill="${escapeHtml(fill)}" d="${escapeHtml(u.d)}"/>`;
-  });
+function patternDef(p: { size: number; path: string; stroke: string; width: number }, id: string): string {
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${escapeHtml(input.map.viewBox)}" ` +
+    `<pattern id="${id}" width="${p.size}" height="${p.size}" patternUnits="userSpaceOnUse">` +
+    `<path d="${escapeHtml(p.path)}" stroke="${escapeHtml(p.stroke)}" stroke-width="${p.width}"/></pattern>`
+  );
+}
+
+/** The coloured map as a standalone SVG document. */
+export function posterMapSvg(input: PosterInput, drawing = posterDrawing(input)): string {
+  const used = new Set(drawing.marks.map((m) => m.pattern));
+  const defs = drawing.patterns
+    .filter((p) => used.has(p.id))
+    .map((p) => patternDef(p, p.id))
+    .join('');
+  const paths = drawing.paths.map((p) => `<path fill="${escapeHtml(p.fill)}" d="${escapeHtml(p.d)}"/>`);
+  const marks = drawing.marks.map((m) => {
+    const edge = m.outline
+      ? `stroke="${escapeHtml(m.outline.colour)}" stroke-width="${m.outline.width}"`
+      : `stroke="none"`;
+    return `<path fill="url(#${m.pattern})" ${edge} d="${escapeHtml(m.d)}"/>`;
+  });
+  const { colour, width } = drawing.stroke;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${escapeHtml(drawing.viewBox)}" ` +
     `width="${input.map.width}" height="${input.map.height}">` +
-    `<g stroke="#ffffff" stroke-width="0.6" stroke-linejoin="round">${paths.join('')}</g></svg>`
+    (defs ? `<defs>${defs}</defs>` : '') +
+    `<g stroke="${colour}" stroke-width="${width}" stroke-linejoin="round" fill-rule="evenodd">${paths.join('')}</g>` +
+    (marks.length ? `<g stroke-linejoin="round" fill-rule="evenodd">${marks.join('')}</g>` : '') +
+    `</svg>`
   );
 }
 
@@ -107,23 +129,25 @@ function figures(input: PosterInput): Figure[] {
   return list;
 }
 
-function swatch(colour: string): string {
+/** A legend swatch as the map draws the class: its colour, its hatching and its outline. */
+function swatch(row: ReportLegendRow, drawing: StatusDrawing): string {
+  const pattern = drawing.patterns.find((p) => p.swatchId === row.pattern);
+  const hatch = pattern
+    ? `<defs>${patternDef(pattern, pattern.swatchId)}</defs><rect width="14" height="14" fill="url(#${pattern.swatchId})"/>`
+    : '';
+  const edge = row.outline
+    ? `<rect x="0.75" y="0.75" width="12.5" height="12.5" fill="none" stroke="${escapeHtml(row.outline)}" stroke-width="1.5"/>`
+    : '';
   return (
     `<svg class="fv-swatch" width="14" height="14" aria-hidden="true">` +
-    `<rect width="14" height="14" fill="${escapeHtml(colour)}"/></svg>`
+    `<rect width="14" height="14" fill="${escapeHtml(row.colour)}"/>${hatch}${edge}</svg>`
   );
 }
 
 /** The first view's HTML (goes before the app's mount point). */
 export function posterHtml(input: PosterInput): string {
-  const legend = legendView({
-    lang: 'vi',
-    year: input.year,
-    mode: 'status',
-    framework: input.framework,
-    criterion: null,
-    visuals: posterVisuals(input),
-  }).rows.filter((r) => r.count > 0);
+  const drawing = posterDrawing(input);
+  const legend = drawing.legendRows.filter((r) => r.count > 0);
   const summaryText = t('vi', 'map.summary', {
     year: input.year,
     units: input.units.length,
@@ -138,7 +162,7 @@ export function posterHtml(input: PosterInput): string {
   const legendItems = legend
     .map(
       (e) =>
-        `<li>${swatch(e.colour)}<span>${escapeHtml(e.label)}</span><span class="fv-count">${e.count}</span></li>`,
+        `<li>${swatch(e, drawing)}<span>${escapeHtml(e.label)}</span><span class="fv-count">${e.count}</span></li>`,
     )
     .join('');
   const m = input.map;
@@ -165,7 +189,7 @@ export function posterHtml(input: PosterInput): string {
     `<p class="fv-year">${escapeHtml(tc('vi', 'year.label'))} <strong>${input.year}</strong></p>`,
     `<p class="fv-options">${escapeHtml(tv('vi', 'controls.more'))} · <span>${escapeHtml(tv('vi', 'mode.status'))}</span></p>`,
     `<div class="fv-map-area">`,
-    `<img class="fv-map" src="${escapeHtml(svgDataUrl(posterMapSvg(input)))}" width="${m.width}" height="${m.height}" alt="${escapeHtml(summaryText)}">`,
+    `<img class="fv-map" src="${escapeHtml(svgDataUrl(posterMapSvg(input, drawing)))}" width="${m.width}" height="${m.height}" alt="${escapeHtml(summaryText)}">`,
     `<p class="fv-key">${escapeHtml(legendTitle)}</p></div>`,
     `<ul class="fv-legend">${legendItems}</ul></section>`,
     `<section class="fv-side"><p class="fv-loading" role="status">${escapeHtml(t('vi', 'source.loading'))}</p>`,

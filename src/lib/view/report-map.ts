@@ -148,7 +148,32 @@ function markOf(v: UnitVisual | undefined): 'below' | 'nodata' | null {
   return v.below ? 'below' : null;
 }
 
-export function reportMap(input: ReportMapInput): ReportMap {
+/** What a status map of an area is drawn from: the report's map and the page's first view share it. */
+export interface StatusDrawingInput {
+  lang: Lang;
+  year: number;
+  map: StaticMapPaths;
+  units: readonly { code: string; kind: UnitKind; district_code: string | null }[];
+  rows: readonly UnitYear[];
+  framework: Pick<Framework, 'criteria_total' | 'below_threshold'>;
+  /** One district, cropped with its neighbours faint; null for the whole province. */
+  district: string | null;
+}
+
+export type StatusDrawing = Pick<
+  ReportMap,
+  'viewBox' | 'scale' | 'stroke' | 'patterns' | 'paths' | 'marks' | 'unitCount'
+> & {
+  legendRows: ReportLegendRow[];
+  /** Whether neighbours outside the area are drawn. */
+  hasContext: boolean;
+};
+
+/**
+ * The area's units in the status colouring, by the screen's own rules, with the hatching over units below
+ * the threshold or without data, and the legend's rows with their counts.
+ */
+export function statusDrawing(input: StatusDrawingInput): StatusDrawing {
   const { lang, map, year, framework, district } = input;
   const rows = new Map(input.rows.map((r) => [r.code, r]));
   const inArea = new Set(
@@ -209,9 +234,7 @@ export function reportMap(input: ReportMapInput): ReportMap {
       count: legend.below.count,
     });
 
-  const areaName = district === null ? tt(lang, 'province') : (input.districtName ?? district);
   return {
-    title: tt(lang, 'print.mapTitle', { area: areaName, year }),
     viewBox: cropped?.viewBox ?? map.viewBox,
     scale,
     stroke: { ...STROKE, width: scaled(STROKE.width) },
@@ -225,12 +248,24 @@ export function reportMap(input: ReportMapInput): ReportMap {
     })),
     paths: [...context, ...area],
     marks,
+    legendRows,
+    unitCount: visuals.size,
+    hasContext: context.length > 0,
+  };
+}
+
+export function reportMap(input: ReportMapInput): ReportMap {
+  const { lang, year, district } = input;
+  const { legendRows, hasContext, ...drawing } = statusDrawing(input);
+  const areaName = district === null ? tt(lang, 'province') : (input.districtName ?? district);
+  return {
+    ...drawing,
+    title: tt(lang, 'print.mapTitle', { area: areaName, year }),
     legend: {
-      title: tt(lang, 'print.legendTitle', { year, count: visuals.size }),
+      title: tt(lang, 'print.legendTitle', { year, count: drawing.unitCount }),
       rows: legendRows,
     },
-    unitCount: visuals.size,
-    contextNote: cropped && context.length > 0 ? tt(lang, 'print.mapContext', { area: areaName }) : null,
+    contextNote: hasContext ? tt(lang, 'print.mapContext', { area: areaName }) : null,
     credits: creditsView(input.attribution, input.vintage, lang).lines,
   };
 }
