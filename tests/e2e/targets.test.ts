@@ -333,4 +333,16 @@ describe('the printed report', () => {
     await shotOfReport(page, 'print-report-district-vi');
     expect(errors).toEqual([]);
   });
+
+  it("prints the map too when printed from the browser's own menu, not the button", async () => {
+    const { page, errors } = await openTargets();
+    // No button: the browser's print (Ctrl+P) only switches to the print media.
+    await page.emulateMedia({ media: 'print' });
+    await page.locator('[data-testid="print-map"]').waitFor({ timeout: 30_000 });
+    const map = await printedMap(page);
+    expect(map.coloured.sort()).toEqual(staticMap2020.units.map((u) => u.code).sort());
+    const report = await page.locator('[data-testid="print-report"]').innerText();
+    expect(report).not.toContain('Bản đồ chưa được đưa vào');
+    expect(errors).toEqual([]);
+  });
 });
