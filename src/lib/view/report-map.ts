@@ -148,17 +148,11 @@ function markOf(v: UnitVisual | undefined): 'below' | 'nodata' | null {
   return v.below ? 'below' : null;
 }
 
-/** What a status map of an area is drawn from: the report's map and the page's first view share it. */
-export interface StatusDrawingInput {
-  lang: Lang;
-  year: number;
-  map: StaticMapPaths;
-  units: readonly { code: string; kind: UnitKind; district_code: string | null }[];
-  rows: readonly UnitYear[];
-  framework: Pick<Framework, 'criteria_total' | 'below_threshold'>;
-  /** One district, cropped with its neighbours faint; null for the whole province. */
-  district: string | null;
-}
+/**
+ * What a status map of an area is drawn from: the report's input without what only the paper needs (its
+ * credits, the district's name). The page's first view draws from it too.
+ */
+export type StatusDrawingInput = Omit<ReportMapInput, 'vintage' | 'attribution' | 'districtName'>;
 
 export type StatusDrawing = Pick<
   ReportMap,
