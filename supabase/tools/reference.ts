@@ -6,14 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type {
-  Criterion,
-  CrosswalkRow,
-  Framework,
-  Target,
-  UnitKind,
-  VintageId,
-} from '../../src/lib/domain/types';
+import type { Criterion, CrosswalkRow, Target, UnitKind, VintageId } from '../../src/lib/domain/types';
+import { FRAMEWORKS } from '../../src/lib/domain/frameworks';
 import { parseCsv } from './csv';
 import { REPO_ROOT } from './paths';
 
@@ -43,44 +37,8 @@ export const VINTAGE_ROWS: readonly VintageRow[] = [
   { id: '2025', first_year: 2026, last_year: 2030, unit_total: 38, has_districts: false },
 ];
 
-export const FRAMEWORKS: readonly Framework[] = [
-  {
-    id: '2016-2020',
-    decision: '1980/QĐ-TTg',
-    decision_date: '2016-10-17',
-    name_vi: 'Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2016–2020',
-    name_en: 'National new-rural commune criteria 2016–2020',
-    first_year: 2016,
-    last_year: 2020,
-    criteria_total: 19,
-    indicator_total: null,
-    below_threshold: 15,
-  },
-  {
-    id: '2021-2025',
-    decision: '318/QĐ-TTg',
-    decision_date: '2022-03-08',
-    name_vi: 'Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025',
-    name_en: 'National new-rural commune criteria 2021–2025',
-    first_year: 2021,
-    last_year: 2025,
-    criteria_total: 19,
-    indicator_total: null,
-    below_threshold: 15,
-  },
-  {
-    id: '2026-2030',
-    decision: '51/2025/QĐ-TTg',
-    decision_date: '2025-12-29',
-    name_vi: 'Bộ tiêu chí quốc gia về nông thôn mới giai đoạn 2026–2030',
-    name_en: 'National new-rural criteria 2026–2030',
-    first_year: 2026,
-    last_year: 2030,
-    criteria_total: 10,
-    indicator_total: 47,
-    below_threshold: null,
-  },
-];
+/** The national criteria frameworks: one list, in src/lib/domain/frameworks.ts. */
+export { FRAMEWORKS };
 
 /**
  * The 10 criteria of QĐ 51/2025/QĐ-TTg (criteria.md §4, sources S25–S28). The retrieved text gives no

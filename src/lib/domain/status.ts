@@ -7,6 +7,7 @@
  * - "No data" is explicit: a missing row, a xã without a tier, a ward/town without an urban status.
  * - A criterion in neither criteria_met nor criteria_missing was not assessed: it is "no data", not "not met".
  */
+import { binStartsFor } from './frameworks';
 import type { Criterion, Framework, UnitYear } from './types';
 
 export type StatusClass =
@@ -55,28 +56,20 @@ export interface CriteriaBinDef {
   max: number;
 }
 
-/** 19-criteria sets: the 13-14 / 15-16 boundary is the province's "below 15" warning line. */
-const BINS_19: readonly CriteriaBinDef[] = [
-  { id: '0-9', min: 0, max: 9 },
-  { id: '10-12', min: 10, max: 12 },
-  { id: '13-14', min: 13, max: 14 },
-  { id: '15-16', min: 15, max: 16 },
-  { id: '17-18', min: 17, max: 18 },
-  { id: '19', min: 19, max: 19 },
-];
-
 function bin(min: number, max: number): CriteriaBinDef {
   return { id: min === max ? String(min) : `${min}-${max}`, min, max };
 }
 
 /**
- * Ordered bins (low → high) over 0…criteria_total. 19 criteria → 6 fixed bins; any other total (the
- * 10-criteria set of 2026–2030 gives '0-4','5-6','7-8','9','10') → 5 bins cut at 50 %, 70 %, 85 % and
- * the full set.
+ * Ordered bins (low → high) over 0…criteria_total. A national framework of that size may fix its bins
+ * (frameworks.ts: the 19-criteria sets cut at their "below 15" warning line: 0-9, 10-12, 13-14, 15-16,
+ * 17-18, 19); any other total (the 10-criteria set of 2026–2030 gives '0-4','5-6','7-8','9','10') → 5 bins
+ * cut at 50 %, 70 %, 85 % and the full set.
  */
 export function criteriaBins(framework: FrameworkBins): readonly CriteriaBinDef[] {
   const n = framework.criteria_total;
-  if (n === 19) return BINS_19;
+  const fixed = binStartsFor(n);
+  if (fixed) return fixedBins(n, fixed);
   if (!Number.isInteger(n) || n < 1) return [bin(0, 0)];
   const cuts = [0, Math.round(n * 0.5), Math.round(n * 0.7), Math.round(n * 0.85), n];
   const bins: CriteriaBinDef[] = [];
@@ -86,6 +79,18 @@ export function criteriaBins(framework: FrameworkBins): readonly CriteriaBinDef[
     if (hi >= lo && (bins.length === 0 || lo > bins[bins.length - 1]!.max)) bins.push(bin(lo, hi));
   }
   bins.push(bin(n, n));
+  return bins;
+}
+
+// One array per size, so a caller comparing bins by identity (memoised legends) sees the same object.
+const fixedCache = new Map<number, readonly CriteriaBinDef[]>();
+
+function fixedBins(n: number, starts: readonly number[]): readonly CriteriaBinDef[] {
+  let bins = fixedCache.get(n);
+  if (!bins) {
+    bins = starts.map((lo, i) => bin(lo, i + 1 < starts.length ? starts[i + 1]! - 1 : n));
+    fixedCache.set(n, bins);
+  }
   return bins;
 }
 
@@ -106,7 +111,7 @@ export function criteriaBin(row: UnitYear | null | undefined, framework: Framewo
 }
 
 /**
- * True for an assessed xã meeting fewer criteria than the framework's warning threshold (15 of 19).
+ * True for an assessed xã meeting fewer criteria than the framework's warning threshold (frameworks.ts).
  * False for wards/towns, unassessed xã, and frameworks without a threshold (2026–2030).
  */
 export function isBelowThreshold(row: UnitYear | null | undefined, framework: FrameworkThreshold): boolean {

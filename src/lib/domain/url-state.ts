@@ -5,6 +5,7 @@
  * other fields are kept; unknown keys are ignored. Writing emits only the fields that differ from the
  * defaults, in a fixed key order, so equal states give equal URLs.
  */
+import { FRAMEWORKS, frameworkSize } from './frameworks';
 import { frameworkForYear, isSupportedYear, vintageForYear, vintageInfo } from './periods';
 import type { FrameworkId, NtmTier, UnitKind } from './types';
 import type { Lang } from './format';
@@ -28,7 +29,7 @@ export interface ViewState {
   district: string | null;
   kind: UnitKind | null;
   tier: NtmTier | null;
-  /** Only xã below the framework's threshold (15 of 19). */
+  /** Only xã below the framework's warning threshold (frameworks.ts). */
   below: boolean;
   /** Only xã missing this criterion number. */
   missing: number | null;
@@ -59,12 +60,10 @@ const TABS: readonly ViewTab[] = ['map', 'table', 'targets'];
 const KINDS: readonly UnitKind[] = ['xa', 'phuong', 'thi_tran'];
 const TIERS: readonly NtmTier[] = ['chua_dat', 'dat_chuan', 'nang_cao', 'kieu_mau'];
 
-/** Criteria per framework, fixed by the decisions (QĐ 1980, QĐ 318: 19; QĐ 51/2025: 10). */
-export const CRITERIA_TOTAL: Record<FrameworkId, number> = {
-  '2016-2020': 19,
-  '2021-2025': 19,
-  '2026-2030': 10,
-};
+/** Criteria per framework, fixed by the decisions (the national data of frameworks.ts). */
+export const CRITERIA_TOTAL: Record<FrameworkId, number> = Object.fromEntries(
+  FRAMEWORKS.map((f) => [f.id, frameworkSize(f.id).criteria_total]),
+) as Record<FrameworkId, number>;
 
 /** Defaults: Vietnamese, status map of `year` (the latest year with data), no selection, no filter. */
 export function defaultViewState(year: number): ViewState {
