@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, TILE_VINTAGES, type TileVintage } from '../../tiles/build/config.ts';
+import { loadConfig } from '../../tiles/build/config.ts';
 import { REPO_ROOT } from '../../tiles/build/paths.ts';
 
 export const PUBLIC_TILES = path.join(REPO_ROOT, 'public', 'tiles');
-export const CONFIG = loadConfig();
-export { TILE_VINTAGES, type TileVintage };
+/** Lai Châu's tile config (provinces/lai-chau): the archives the app serves today. */
+export const CONFIG = loadConfig('lai-chau');
+export const TILE_VINTAGES = ['2016', '2020', '2025'] as const;
+export type TileVintage = (typeof TILE_VINTAGES)[number];
 
 export const EXPECTED_UNIT_COUNT: Record<TileVintage, number> = { '2016': 108, '2020': 106, '2025': 38 };
 export const EXPECTED_LAYERS: Record<TileVintage, string[]> = {

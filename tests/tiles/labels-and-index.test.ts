@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { vintageOf } from '../../tiles/build/config.ts';
 import { REPO_ROOT } from '../../tiles/build/paths.ts';
 import { decodeTile, openArchiveFile, readAllTiles } from './archive-reader.ts';
 import { CONFIG, PUBLIC_TILES, referenceUnits, TILE_VINTAGES, type TileVintage } from './fixtures.ts';
@@ -30,8 +31,8 @@ interface IndexFile {
 
 /** The source polygons of a vintage, straight from the configured boundary file. */
 function sourcePolygons(vintage: TileVintage): Map<string, Feature<Polygon | MultiPolygon>[]> {
-  const spec = CONFIG.vintages[vintage].communes;
-  const fc = JSON.parse(readFileSync(path.join(REPO_ROOT, spec.file), 'utf8')) as FeatureCollection<
+  const spec = vintageOf(CONFIG, vintage).communes;
+  const fc = JSON.parse(readFileSync(path.resolve(REPO_ROOT, spec.file), 'utf8')) as FeatureCollection<
     Polygon | MultiPolygon
   >;
   const out = new Map<string, Feature<Polygon | MultiPolygon>[]>();

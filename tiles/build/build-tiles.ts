@@ -1,11 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, TILE_VINTAGES, type TilesConfig, type TileVintage } from './config.ts';
+import { listProvinceDirs, loadProvince, provinceDir } from '../../scripts/province/load.ts';
+import { tilesConfigOf, vintageOf, type TilesConfig } from './config.ts';
 import { bboxOf, round, roundBBoxOutwards, type BBox } from './geo.ts';
 import { buildContextLayer, buildVintageLayers, type VintageLayers } from './layers.ts';
 import { attributionHtml, attributionsFor, vectorLayers } from './metadata.ts';
-import { DEFAULT_OUT_DIR } from './paths.ts';
+import { REPO_ROOT } from './paths.ts';
 import { writePmtiles, type ArchiveStats } from './pmtiles-writer.ts';
 import { buildStaticMap } from './static-map.ts';
 import type { LayerName } from './schema.ts';
@@ -13,9 +14,10 @@ import { buildPyramid, type PyramidLayer } from './tile-pyramid.ts';
 import { CENTER_ZOOM, CONTEXT_ZOOM, TOLERANCE, VINTAGE_ZOOM } from './zoom.ts';
 
 /**
- * `npm run tiles`: boundary GeoJSON (tiles/sources, per tiles/sources/vintages.json) → PMTiles archives,
- * per-vintage index.json, per-vintage static.json (first-paint SVG paths, static-map.ts) and
- * attribution.json in public/tiles. Deterministic: no timestamps, features sorted by code, fixed gzip
+ * `npm run tiles`: for every province folder (provinces/<slug>/province.json, or one with
+ * `--province <slug>`), its boundary GeoJSON → PMTiles archives, per-period index.json, per-period
+ * static.json (first-paint SVG paths, static-map.ts) and an attribution file, in the province's output
+ * folder with its file-name prefix. Deterministic: no timestamps, features sorted by code, fixed gzip
  * level, stable JSON key order, so a rebuild gives byte-identical files.
  */
 
@@ -30,7 +32,8 @@ export interface BuildResult {
   files: BuiltFile[];
 }
 
-const GENERATOR = 'laichau-ntm-map tiles/build/build-tiles.ts';
+/** Written into every archive's metadata: the project's package name and this file. */
+const GENERATOR = `${(JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string }).name} tiles/build/build-tiles.ts`;
 
 function centerOf([w, s, e, n]: BBox): [number, number] {
   return [round((w + e) / 2), round((s + n) / 2)];
@@ -81,12 +84,13 @@ function vintageArchive(config: TilesConfig, l: VintageLayers) {
   const layerNames = layers.map((x) => x.name as LayerName);
   const bounds = roundBBoxOutwards(bboxOf(l.communes.map((c) => c.geometry)));
   const center = centerOf(bounds);
-  const vc = config.vintages[l.vintage];
+  const vc = vintageOf(config, l.vintage);
+  const { prefix, province } = config;
   const tiles = buildPyramid(layers, bounds, { ...VINTAGE_ZOOM, tolerance: TOLERANCE });
   const metadata = {
-    name: `laichau-${l.vintage}`,
-    description: `Lai Châu: ${vc.label_en}`,
-    description_vi: `Lai Châu: ${vc.label_vi}`,
+    name: `${prefix}-${l.vintage}`,
+    description: `${province.name_en}: ${vc.label_en}`,
+    description_vi: `${province.name_vi}: ${vc.label_vi}`,
     attribution: attributionHtml(config, vc.attribution),
     type: 'overlay',
     format: 'pbf',
@@ -97,13 +101,13 @@ function vintageArchive(config: TilesConfig, l: VintageLayers) {
     center: [...center, CENTER_ZOOM],
     vintage: l.vintage,
     unit_count: l.communes.length,
-    vector_layers: vectorLayers(layerNames, l.hasDistricts, VINTAGE_ZOOM),
+    vector_layers: vectorLayers(layerNames, l.hasDistricts, VINTAGE_ZOOM, provinceNamed(config)),
   };
   const archive = writePmtiles({ tiles, metadata, ...VINTAGE_ZOOM, bounds, center, centerZoom: CENTER_ZOOM });
   const districtByCode = new Map((l.districts ?? []).map((d) => [d.properties.code, d]));
   const index = {
     vintage: l.vintage,
-    archive: `laichau-${l.vintage}.pmtiles`,
+    archive: `${prefix}-${l.vintage}.pmtiles`,
     layers: layerNames,
     bounds,
     center,
@@ -138,8 +142,15 @@ function vintageArchive(config: TilesConfig, l: VintageLayers) {
   return { archive, index };
 }
 
-function contextArchive(config: TilesConfig) {
-  const features = buildContextLayer(config);
+/** The province as the archives' English descriptions name it. */
+function provinceNamed(config: TilesConfig) {
+  return { name: config.province.name_en, code: config.province.code };
+}
+
+function contextArchive(config: TilesConfig, context: NonNullable<TilesConfig['context']>) {
+  const features = buildContextLayer(context);
+  const periods = new Set(features.map((f) => f.properties.period));
+  const when = periods.has('pre2025') ? 'before and after July 2025' : 'from July 2025';
   const bounds = roundBBoxOutwards(bboxOf(features.map((f) => f.geometry)));
   const center = centerOf(bounds);
   const tiles = buildPyramid([{ name: 'context', features }], bounds, {
@@ -147,10 +158,9 @@ function contextArchive(config: TilesConfig) {
     tolerance: TOLERANCE,
   });
   const metadata = {
-    name: 'laichau-context',
-    description:
-      'Context outlines around Lai Châu: neighbouring provinces before and after July 2025, China, Laos',
-    attribution: attributionHtml(config, config.context.attribution),
+    name: `${config.prefix}-context`,
+    description: `Context outlines around ${config.province.name_en}: neighbouring provinces ${when}, China, Laos`,
+    attribution: attributionHtml(config, context.attribution),
     type: 'baselayer',
     format: 'pbf',
     generator: GENERATOR,
@@ -158,7 +168,7 @@ function contextArchive(config: TilesConfig) {
     maxzoom: CONTEXT_ZOOM.maxZoom,
     bounds,
     center: [...center, CONTEXT_ZOOM.minZoom + 2],
-    vector_layers: vectorLayers(['context'], false, CONTEXT_ZOOM),
+    vector_layers: vectorLayers(['context'], false, CONTEXT_ZOOM, provinceNamed(config)),
   };
   return writePmtiles({
     tiles,
@@ -183,31 +193,37 @@ function attributionJson(config: TilesConfig) {
       licences: list.map((a) => ({ key: a.key, licence: a.licence, url: a.url, restricted: a.restricted })),
     };
   };
+  const { prefix, context } = config;
   return {
     ...Object.fromEntries(
-      TILE_VINTAGES.map((v) => [
-        `laichau-${v}`,
-        entry(`laichau-${v}.pmtiles`, config.vintages[v].attribution),
+      config.vintageIds.map((v) => [
+        `${prefix}-${v}`,
+        entry(`${prefix}-${v}.pmtiles`, vintageOf(config, v).attribution),
       ]),
     ),
-    'laichau-context': entry('laichau-context.pmtiles', config.context.attribution),
+    ...(context ? { [`${prefix}-context`]: entry(`${prefix}-context.pmtiles`, context.attribution) } : {}),
   };
 }
 
+/**
+ * Builds one province's files into `outDir` (default: the province's own output folder). `vintages`
+ * limits the build to some periods (tests), and then the context archive and attribution file are built too.
+ */
 export function buildTiles(
-  options: { outDir?: string; config?: TilesConfig; vintages?: readonly TileVintage[] } = {},
+  config: TilesConfig,
+  options: { outDir?: string; vintages?: readonly string[] } = {},
 ): BuildResult {
-  const outDir = options.outDir ?? DEFAULT_OUT_DIR;
-  const config = options.config ?? loadConfig();
+  const outDir = options.outDir ?? config.outDir;
+  const { prefix } = config;
   mkdirSync(outDir, { recursive: true });
   const files: BuiltFile[] = [];
-  for (const vintage of options.vintages ?? TILE_VINTAGES) {
+  for (const vintage of options.vintages ?? config.vintageIds) {
     const layers = buildVintageLayers(config, vintage);
     const { archive, index } = vintageArchive(config, layers);
-    const name = `laichau-${vintage}.pmtiles`;
+    const name = `${prefix}-${vintage}.pmtiles`;
     writeFileSync(path.join(outDir, name), archive.bytes);
     files.push({ file: name, bytes: archive.bytes.length, stats: archive.stats });
-    const indexName = `laichau-${vintage}.index.json`;
+    const indexName = `${prefix}-${vintage}.index.json`;
     files.push({ file: indexName, bytes: writeJsonLines(path.join(outDir, indexName), index) });
     // The first-paint SVG map (tiles/build/static-map.ts), from the same boundaries and bounds.
     const staticMap = buildStaticMap(
@@ -215,33 +231,50 @@ export function buildTiles(
       index.bounds,
       layers.communes.map((c) => ({ code: c.properties.code as string, geometry: c.geometry })),
     );
-    const staticName = `laichau-${vintage}.static.json`;
+    const staticName = `${prefix}-${vintage}.static.json`;
     files.push({ file: staticName, bytes: writeJsonLines(path.join(outDir, staticName), { ...staticMap }) });
   }
-  const context = contextArchive(config);
-  writeFileSync(path.join(outDir, 'laichau-context.pmtiles'), context.bytes);
-  files.push({ file: 'laichau-context.pmtiles', bytes: context.bytes.length, stats: context.stats });
+  if (config.context) {
+    const context = contextArchive(config, config.context);
+    const contextName = `${prefix}-context.pmtiles`;
+    writeFileSync(path.join(outDir, contextName), context.bytes);
+    files.push({ file: contextName, bytes: context.bytes.length, stats: context.stats });
+  }
   files.push({
-    file: 'attribution.json',
-    bytes: writeJson(path.join(outDir, 'attribution.json'), attributionJson(config)),
+    file: config.attributionFile,
+    bytes: writeJson(path.join(outDir, config.attributionFile), attributionJson(config)),
   });
   return { outDir, files };
 }
 
+/** The tile configs of `--province <slug>`, or of every configured province. */
+export function configsFromArgs(argv: readonly string[]): TilesConfig[] {
+  const at = argv.indexOf('--province');
+  const slug = at >= 0 ? argv[at + 1] : undefined;
+  if (at >= 0 && !slug) throw new Error('--province needs a province folder name, e.g. --province dien-bien');
+  const dirs = slug ? [provinceDir(slug)] : listProvinceDirs();
+  return dirs.map((dir) => tilesConfigOf(loadProvince(dir)));
+}
+
 function main(argv: readonly string[]): void {
   const at = argv.indexOf('--out');
-  const outDir = at >= 0 && argv[at + 1] ? path.resolve(argv[at + 1] as string) : DEFAULT_OUT_DIR;
-  const t0 = performance.now();
-  const result = buildTiles({ outDir });
-  const ms = Math.round(performance.now() - t0);
-  for (const f of result.files) {
-    const s = f.stats;
-    const detail = s
-      ? ` (${s.addressedTiles} tiles, ${s.tileContents} distinct, ${s.leafDirectories} leaf dirs)`
-      : '';
-    console.log(`${f.file.padEnd(28)} ${String(f.bytes).padStart(9)} bytes${detail}`);
+  const out = at >= 0 && argv[at + 1] ? path.resolve(argv[at + 1] as string) : undefined;
+  const configs = configsFromArgs(argv);
+  for (const config of configs) {
+    // --out with several provinces: one folder each, so their attribution files do not collide.
+    const outDir = out && configs.length > 1 ? path.join(out, config.slug) : out;
+    const t0 = performance.now();
+    const result = buildTiles(config, { outDir });
+    const ms = Math.round(performance.now() - t0);
+    for (const f of result.files) {
+      const s = f.stats;
+      const detail = s
+        ? ` (${s.addressedTiles} tiles, ${s.tileContents} distinct, ${s.leafDirectories} leaf dirs)`
+        : '';
+      console.log(`${f.file.padEnd(28)} ${String(f.bytes).padStart(9)} bytes${detail}`);
+    }
+    console.log(`built in ${ms} ms → ${path.relative(process.cwd(), result.outDir) || '.'}`);
   }
-  console.log(`built in ${ms} ms → ${path.relative(process.cwd(), result.outDir) || '.'}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

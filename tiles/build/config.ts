@@ -1,67 +1,93 @@
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { DEFAULT_CONFIG } from './paths.ts';
+import { loadProvince, provinceDir, type LoadedProvince } from '../../scripts/province/load.ts';
+import type { AttributionConfig } from '../../scripts/province/schema.ts';
+import { fromRepo } from './paths.ts';
 
 /**
- * tiles/sources/vintages.json: which boundary file feeds which layer of which archive.
- * Deployers swap GADM for the province's own layer here, without touching code.
+ * What the tile build needs of one province, taken from its folder (provinces/<slug>/province.json,
+ * checked by scripts/province/load.ts): which boundary file feeds which layer of which archive, the
+ * province's code and names for its outline and the archives' descriptions, and where the files go.
+ * Deployers swap a boundary layer for the province's own in that file, without touching code.
+ * Every path here is absolute.
  */
-const fileRef = z.strictObject({
-  /** GeoJSON file, relative to the repository root. */
-  file: z.string().min(1),
+
+export interface BoundaryRef {
+  file: string;
   /** Property holding the GSO code (5 digits for communes, 3 for districts); numbers are zero-padded. */
-  code_property: z.string().min(1).default('code'),
-});
+  code_property: string;
+}
 
-const derived = z.strictObject({ dissolve: z.literal(true) });
-
-const vintageConfig = z.strictObject({
-  label_vi: z.string(),
-  label_en: z.string(),
-  units_csv: z.string().min(1),
-  communes: fileRef,
+export interface VintageConfig {
+  label_vi: string;
+  label_en: string;
+  units_csv: string;
+  communes: BoundaryRef;
   /** null: the vintage has no districts (from 1 July 2025). */
-  districts: z.union([fileRef, derived]).nullable(),
-  province: z.union([z.strictObject({ file: z.string().min(1) }), derived]),
-  attribution: z.array(z.string()).min(1),
-});
+  districts: BoundaryRef | { dissolve: true } | null;
+  province: { file: string } | { dissolve: true };
+  attribution: string[];
+}
 
-const attribution = z.strictObject({
-  /** A few words for the map's attribution control (phones have little room). */
-  short: z.string().min(1),
-  /** The same in English, where `short` is Vietnamese only. */
-  short_en: z.string().min(1).optional(),
-  vi: z.string().min(1),
-  en: z.string().min(1),
-  url: z.string(),
-  licence: z.string(),
-  /** True when the licence forbids redistribution without permission (GADM): the app must warn deployers. */
-  restricted: z.boolean(),
-});
+export interface TilesConfig {
+  /** The province folder's name. */
+  slug: string;
+  province: { code: string; name_vi: string; name_en: string; full_name_vi: string };
+  /** File-name prefix: `<prefix>-<vintage>.pmtiles`, `<prefix>-context.pmtiles`. */
+  prefix: string;
+  outDir: string;
+  attributionFile: string;
+  /** The boundary periods, in year order. */
+  vintageIds: string[];
+  vintages: Record<string, VintageConfig>;
+  context: { file: string; attribution: string[] } | null;
+  attributions: Record<string, AttributionConfig>;
+}
 
-export const tilesConfigSchema = z
-  .strictObject({
-    $comment: z.string().optional(),
-    vintages: z.strictObject({ '2016': vintageConfig, '2020': vintageConfig, '2025': vintageConfig }),
-    context: z.strictObject({ file: z.string().min(1), attribution: z.array(z.string()).min(1) }),
-    attributions: z.record(z.string(), attribution),
-  })
-  .superRefine((cfg, ctx) => {
-    const keys = [...Object.values(cfg.vintages).flatMap((v) => v.attribution), ...cfg.context.attribution];
-    for (const key of keys) {
-      if (!(key in cfg.attributions))
-        ctx.addIssue({ code: 'custom', message: `unknown attribution key "${key}"` });
-    }
+export function tilesConfigOf(p: LoadedProvince): TilesConfig {
+  const { config } = p;
+  const ref = (b: { file: string; code_property: string }): BoundaryRef => ({
+    file: p.resolve(b.file),
+    code_property: b.code_property,
   });
+  const vintages: Record<string, VintageConfig> = {};
+  for (const period of p.periods) {
+    const { communes, districts, province } = period.boundaries;
+    vintages[period.id] = {
+      label_vi: period.label.vi,
+      label_en: period.label.en,
+      units_csv: p.resolve(period.units),
+      communes: ref(communes),
+      districts: districts === null ? null : 'file' in districts ? ref(districts) : { dissolve: true },
+      province: 'file' in province ? { file: p.resolve(province.file) } : { dissolve: true },
+      attribution: [...period.attribution],
+    };
+  }
+  const context = config.tiles.context;
+  return {
+    slug: config.slug,
+    province: {
+      code: config.code,
+      name_vi: config.name.vi,
+      name_en: config.name.en,
+      full_name_vi: config.full_name.vi,
+    },
+    prefix: config.tiles.prefix,
+    outDir: fromRepo(config.tiles.out_dir),
+    attributionFile: config.tiles.attribution_file,
+    vintageIds: p.periods.map((x) => x.id),
+    vintages,
+    context: context ? { file: p.resolve(context.file), attribution: [...context.attribution] } : null,
+    attributions: config.attributions,
+  };
+}
 
-export type TilesConfig = z.infer<typeof tilesConfigSchema>;
-export type VintageConfig = z.infer<typeof vintageConfig>;
-export type TileVintage = keyof TilesConfig['vintages'];
-export const TILE_VINTAGES: readonly TileVintage[] = ['2016', '2020', '2025'];
+/** The tile config of the province `slug` (its folder under provinces/); throws on a bad folder. */
+export function loadConfig(slug: string): TilesConfig {
+  return tilesConfigOf(loadProvince(provinceDir(slug)));
+}
 
-export function loadConfig(file = DEFAULT_CONFIG): TilesConfig {
-  const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  const parsed = tilesConfigSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${file}: invalid tiles config\n${z.prettifyError(parsed.error)}`);
-  return parsed.data;
+/** The config's vintage `id`, or an error naming the configured ones. */
+export function vintageOf(config: TilesConfig, id: string): VintageConfig {
+  const vc = config.vintages[id];
+  if (!vc) throw new Error(`${config.prefix}: no boundary period "${id}" (${config.vintageIds.join(', ')})`);
+  return vc;
 }

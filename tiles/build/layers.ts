@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { TilesConfig, TileVintage } from './config.ts';
+import type { Point } from 'geojson';
+import { vintageOf, type TilesConfig } from './config.ts';
 import { asSingleGeometry, dropSmallRings, unionAll, type Areal } from './geo.ts';
+import { areal, codeOf, readFeatures } from './features.ts';
 import { labelPoint } from './labels.ts';
 import { fromRepo } from './paths.ts';
 import {
@@ -20,7 +20,7 @@ export interface TileFeature<G extends Areal | Point = Areal | Point> {
 }
 
 export interface VintageLayers {
-  vintage: TileVintage;
+  vintage: string;
   hasDistricts: boolean;
   units: ReferenceUnit[];
   districtsList: ReferenceDistrict[];
@@ -35,34 +35,6 @@ export interface VintageLayers {
  * 0.14 km² between neighbouring communes, which would show as pin-holes in district and province fills.
  */
 export const DISSOLVE_MIN_AREA_M2 = 200_000;
-
-function readFeatures(file: string): Feature[] {
-  const fc = JSON.parse(readFileSync(fromRepo(file), 'utf8')) as FeatureCollection;
-  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    throw new Error(`${file}: not a GeoJSON FeatureCollection`);
-  }
-  return fc.features;
-}
-
-function areal(f: Feature, file: string): Areal {
-  const g = f.geometry;
-  if (g?.type !== 'Polygon' && g?.type !== 'MultiPolygon') {
-    throw new Error(
-      `${file}: feature ${JSON.stringify(f.id)} has geometry ${g?.type}, expected (Multi)Polygon`,
-    );
-  }
-  return g;
-}
-
-/** The code in `property`, as a zero-padded string of `digits` digits (sources may store numbers). */
-function codeOf(f: Feature, property: string, digits: number, file: string): string {
-  const raw = f.properties?.[property];
-  const s = typeof raw === 'number' && Number.isInteger(raw) ? String(raw).padStart(digits, '0') : raw;
-  if (typeof s !== 'string' || !new RegExp(`^\\d{${digits}}$`).test(s)) {
-    throw new Error(`${file}: property "${property}" = ${JSON.stringify(raw)} is not a ${digits}-digit code`);
-  }
-  return s;
-}
 
 /** Group a boundary file by code and check it covers exactly the expected codes. */
 function geometriesByCode(
@@ -105,8 +77,8 @@ function unitProps(u: ReferenceUnit, hasDistricts: boolean): Record<string, stri
   return { ...base, district_code: u.district_code, district_name: u.district_name };
 }
 
-export function buildVintageLayers(config: TilesConfig, vintage: TileVintage): VintageLayers {
-  const vc = config.vintages[vintage];
+export function buildVintageLayers(config: TilesConfig, vintage: string): VintageLayers {
+  const vc = vintageOf(config, vintage);
   const units = readReferenceUnits(fromRepo(vc.units_csv));
   const hasDistricts = vc.districts !== null;
   const districtsList = hasDistricts ? districtsOf(units) : [];
@@ -165,14 +137,16 @@ export function buildVintageLayers(config: TilesConfig, vintage: TileVintage): V
     'file' in provinceSpec
       ? asSingleGeometry(readFeatures(provinceSpec.file).map((f) => areal(f, provinceSpec.file)))
       : dropSmallRings(unionAll((districts ?? communes).map((f) => f.geometry)), DISSOLVE_MIN_AREA_M2);
+  const { code, name_vi, full_name_vi } = config.province;
+  const provinceId = Number(code);
   const province: TileFeature<Areal>[] = [
     {
-      id: 12,
+      id: provinceId,
       properties: validated(
         'province',
         hasDistricts,
-        { code: '12', name: 'Lai Châu', full_name: 'Tỉnh Lai Châu' },
-        12,
+        { code, name: name_vi, full_name: full_name_vi },
+        provinceId,
       ),
       geometry: provinceGeom,
     },
@@ -201,8 +175,8 @@ export function contextFeatureId(sourceId: string): { id: number; period: Contex
   return { id: (period === 'pre2025' ? 100 : 200) + Number(m[1]), period };
 }
 
-export function buildContextLayer(config: TilesConfig): TileFeature<Areal>[] {
-  const file = config.context.file;
+export function buildContextLayer(context: { file: string }): TileFeature<Areal>[] {
+  const file = context.file;
   const out = readFeatures(file).map((f): TileFeature<Areal> => {
     const { id, period } = contextFeatureId(String(f.id));
     const p = f.properties ?? {};

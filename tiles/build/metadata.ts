@@ -25,22 +25,31 @@ export function fieldsFor(layer: LayerName, hasDistricts: boolean): Record<strin
   }
 }
 
-const LAYER_DESCRIPTION: Record<LayerName, string> = {
-  communes: 'Commune-level units (xã, phường, thị trấn); feature id = GSO code as integer',
-  districts: 'District-level units (huyện, thành phố); feature id = GSO code as integer',
-  province: 'Lai Châu province outline; feature id 12',
-  labels: 'One label point per commune-level unit (polylabel), same id and properties as communes',
-  context: 'Neighbouring provinces (period pre2025/post2025), China and Laos; draw under the Lai Châu layers',
-};
+/** What each source-layer holds; `province` is the province's name as the archives describe it. */
+function layerDescription(layer: LayerName, province: { name: string; code: string }): string {
+  switch (layer) {
+    case 'communes':
+      return 'Commune-level units (xã, phường, thị trấn); feature id = GSO code as integer';
+    case 'districts':
+      return 'District-level units (huyện, thành phố); feature id = GSO code as integer';
+    case 'province':
+      return `${province.name} province outline; feature id ${Number(province.code)}`;
+    case 'labels':
+      return 'One label point per commune-level unit (polylabel), same id and properties as communes';
+    case 'context':
+      return `Neighbouring provinces (period pre2025/post2025), China and Laos; draw under the ${province.name} layers`;
+  }
+}
 
 export function vectorLayers(
   layers: readonly LayerName[],
   hasDistricts: boolean,
   zoom: { minZoom: number; maxZoom: number },
+  province: { name: string; code: string },
 ) {
   return layers.map((id) => ({
     id,
-    description: LAYER_DESCRIPTION[id],
+    description: layerDescription(id, province),
     minzoom: zoom.minZoom,
     maxzoom: zoom.maxZoom,
     fields: fieldsFor(id, hasDistricts),

@@ -50,7 +50,8 @@ export const districtProps = z
     message: 'full_name must be the kind prefix + name',
   });
 
-export const provinceProps = z.strictObject({ code: z.literal('12'), name: nfc, full_name: nfc });
+/** The province outline: its 2-digit GSO code (also the feature id), its name and its name with "Tỉnh". */
+export const provinceProps = z.strictObject({ code: z.string().regex(/^\d{2}$/), name: nfc, full_name: nfc });
 
 export const contextPeriod = z.enum(['pre2025', 'post2025', 'any']);
 export const contextProps = z.strictObject({
