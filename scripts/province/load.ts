@@ -60,7 +60,7 @@ export interface LoadedProvince {
   /** In year order. */
   periods: LoadedPeriod[];
   /** The targets document, or null when the province has none (its figures are shown, not judged). */
-  targets: { document: TargetsDocument; targets: ResolvedTarget[] } | null;
+  targets: { document: TargetsDocument['document']; targets: ResolvedTarget[] } | null;
   /** An absolute path for a path written in the folder's files. */
   resolve(relative: string): string;
 }
@@ -322,7 +322,7 @@ function loadTargets(
     } else if (t.threshold !== undefined)
       problems.push(`${field}.threshold: only measure communes_below_threshold has a threshold`);
   });
-  return { document: doc, targets };
+  return { document: doc.document, targets };
 }
 
 /** Reads and checks the province folder `dir`; throws a ProvinceError listing every problem. */
