@@ -76,7 +76,7 @@ const firstViewTexts = z.strictObject({
   title: text,
   /** The page's meta description. */
   description: text,
-  /** The province as the header names it ("Tỉnh Lai Châu"). */
+  /** The province as the header names it ("Tỉnh Điện Biên"). */
   province: text,
   /** The map's accessible name. */
   map_label: text,
@@ -88,9 +88,9 @@ export const provinceSchema = z.strictObject({
   code: z.string().regex(/^\d{2}$/, { message: 'must be the 2-digit GSO code, e.g. "11"' }),
   /** The folder's name and the province's address: lower-case ASCII words joined by hyphens. */
   slug: z.string().regex(/^[a-z]+(-[a-z]+)*$/, { message: 'must be lower-case ASCII words joined by "-"' }),
-  /** Short name ("Lai Châu"), in each language. */
+  /** Short name ("Điện Biên"), in each language. */
   name: localized,
-  /** Name with its kind ("Tỉnh Lai Châu", "Lai Châu province"). */
+  /** Name with its kind ("Tỉnh Điện Biên", "Điện Biên province"). */
   full_name: localized,
   /** The year the app opens on when the data does not say otherwise. */
   default_year: year,
@@ -143,7 +143,7 @@ const target = z.strictObject({
 export const targetsSchema = z.strictObject({
   $comment: z.string().optional(),
   document: z.strictObject({
-    /** The document's number ("98-KL/TU"). */
+    /** The document's number, e.g. "45-KL/TU". */
     number: z.string().min(1),
     date: z.iso.date(),
     title: localized,

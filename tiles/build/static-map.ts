@@ -3,7 +3,7 @@ import { polygonsOf, type Areal, type BBox } from './geo.ts';
 
 /**
  * The first-paint map: each unit's boundary as compact SVG path data, written at tile-build time next to
- * the archives (public/tiles/laichau-<vintage>.static.json). The page draws it as an <svg> at once,
+ * the archives (`<prefix>-<period>.static.json` in the province's output folder). The page draws it as an <svg> at once,
  * before MapLibre (~445 KB gzip) has loaded, and keeps it on devices without WebGL.
  *
  * Web Mercator (the projection MapLibre draws) into a fixed viewBox, so the static map lines up with the

@@ -1,7 +1,7 @@
 /**
  * What a province's target can measure: a fixed set, so a targets document is data the app knows how to
  * compute, never code. Each measure names where its yearly value comes from (report/series.ts computes
- * them today for Lai Châu's targets, keyed by target id; switching it to these measures is the next step
+ * them today for the one province served, keyed by target id; switching it to these measures is the next step
  * of "a province is configuration").
  */
 export const MEASURES = [
