@@ -66,7 +66,7 @@ export function largestPolygon(geom: Areal): Position[][] {
 
 /**
  * Drop holes and parts below `minAreaM2`. Dissolving GADM communes leaves slivers (gaps up to 0.14 km²
- * between neighbours, see tiles/sources/SOURCES.md) as holes in district and province outlines.
+ * between neighbours, see provinces/lai-chau/boundaries/SOURCES.md) as holes in district and province outlines.
  */
 export function dropSmallRings(geom: Areal, minAreaM2: number): Areal {
   const polys = polygonsOf(geom)
