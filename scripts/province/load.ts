@@ -142,10 +142,13 @@ function checkBoundaryCodes(
   const want = new Set(expected);
   const missing = expected.filter((c) => !codes.has(c));
   const extra = [...codes].filter((c) => !want.has(c)).sort();
-  if (missing.length || extra.length)
+  const parts = [
+    missing.length ? `units without a boundary: ${missing.join(', ')}` : '',
+    extra.length ? `codes not in the unit list: ${extra.join(', ')}` : '',
+  ].filter(Boolean);
+  if (parts.length)
     problems.push(
-      `${display(boundaryFile)} (${field}): its "${property}" codes do not match ${display(listFile)}: ` +
-        `no boundary for ${missing.join(', ') || 'none'}; not in the unit list: ${extra.join(', ') || 'none'}`,
+      `${display(boundaryFile)} (${field}): its "${property}" codes do not match ${display(listFile)}: ${parts.join('; ')}`,
     );
 }
 

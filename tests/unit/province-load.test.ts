@@ -229,7 +229,7 @@ describe('a bad province folder names the file and the field', () => {
     });
     expect(problemsOf(dir)).toEqual([
       expect.stringMatching(
-        /communes-2020\.geojson \(.*province\.json: periods\.0\.boundaries\.communes\): its "code" codes do not match .*units-2020\.csv: no boundary for 00002; not in the unit list: 00003/,
+        /communes-2020\.geojson \(.*province\.json: periods\.0\.boundaries\.communes\): its "code" codes do not match .*units-2020\.csv: units without a boundary: 00002; codes not in the unit list: 00003/,
       ),
     ]);
   });

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listProvinceDirs, loadProvince, provinceDir } from '../../scripts/province/load.ts';
+import { listProvinceDirs, loadProvince, ProvinceError, provinceDir } from '../../scripts/province/load.ts';
 import { tilesConfigOf, vintageOf, type TilesConfig } from './config.ts';
 import { bboxOf, round, roundBBoxOutwards, type BBox } from './geo.ts';
 import { buildContextLayer, buildVintageLayers, type VintageLayers } from './layers.ts';
@@ -278,5 +278,12 @@ function main(argv: readonly string[]): void {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2));
+  try {
+    main(process.argv.slice(2));
+  } catch (e) {
+    // A bad province folder is the user's to fix: its problems, not a stack trace.
+    if (!(e instanceof ProvinceError)) throw e;
+    console.error(e.message);
+    process.exitCode = 1;
+  }
 }
