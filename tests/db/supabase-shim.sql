@@ -39,7 +39,11 @@ create table auth.users (
   email text unique,
   raw_app_meta_data jsonb not null default '{}'::jsonb,
   raw_user_meta_data jsonb not null default '{}'::jsonb,
-  created_at timestamptz not null default now()
+  created_at timestamptz not null default now(),
+  -- As in Supabase Auth: a ban lasts until banned_until ('infinity': for good); a soft-deleted user
+  -- keeps its row with deleted_at set.
+  banned_until timestamptz,
+  deleted_at timestamptz
 );
 
 create function auth.jwt() returns jsonb
