@@ -80,11 +80,11 @@ describe('describeChange', () => {
 
 describe('editor scope (mirrors private.can_edit_unit)', () => {
   it('reads app_metadata like the database does', () => {
-    expect(identityOf({ email: 'x@y.vn', app_metadata: { role: 'editor', districts: ['105', 7] } })).toEqual({
+    expect(identityOf({ email: 'x@y.vn', app_metadata: { role: 'editor', districts: [' 106', 105, {}] } })).toEqual({
       email: 'x@y.vn',
       editor: true,
       province: false,
-      districts: ['105'],
+      districts: ['105', '106'],
     });
     expect(
       identityOf({ email: 'x@y.vn', app_metadata: { role: 'viewer', scope: 'province' } })?.province,

@@ -1,10 +1,11 @@
+import { districtCodes } from '../../domain/district-codes';
 import type { Lang } from '../../i18n/define';
 import { te } from '../../i18n/editor';
 
 /**
  * Who the signed-in user is as an editor, read from the JWT's app_metadata exactly as the database's
- * RLS helpers read it (supabase/migrations/..._security.sql: private.is_editor, editor_districts,
- * can_edit_unit). The UI uses it only to hide what the database would refuse anyway.
+ * RLS helpers read it (private.is_editor, editor_districts, can_edit_unit; the districts by the
+ * rule of domain/district-codes.ts, which private.district_codes shares). The UI uses it only to hide what the database would refuse anyway.
  */
 export interface EditorIdentity {
   email: string | null;
@@ -12,7 +13,7 @@ export interface EditorIdentity {
   editor: boolean;
   /** app_metadata.scope = "province": every unit, including the 2025 vintage (no districts). */
   province: boolean;
-  /** District codes from app_metadata.districts (empty unless an array of strings). */
+  /** District codes from app_metadata.districts, read by the database's rule (domain/district-codes). */
   districts: string[];
 }
 
@@ -22,10 +23,7 @@ export function identityOf(
   if (!user) return null;
   const meta = (user.app_metadata ?? {}) as Record<string, unknown>;
   const editor = meta.role === 'editor';
-  const districts =
-    editor && Array.isArray(meta.districts)
-      ? meta.districts.filter((d): d is string => typeof d === 'string')
-      : [];
+  const districts = editor ? districtCodes(meta.districts) : [];
   return { email: user.email ?? null, editor, province: editor && meta.scope === 'province', districts };
 }
 
