@@ -70,4 +70,24 @@ describe('the schema passes the linter’s checks', () => {
         and (has_function_privilege('anon', p.oid, 'EXECUTE') or has_function_privilege('authenticated', p.oid, 'EXECUTE'))`);
     expect(exposed).toEqual([]);
   });
+
+  it('no function of the project’s schemas is executable by PUBLIC, and none in private by anon', async () => {
+    const open = await rows(`
+      select p.oid::regprocedure::text as f from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+      where n.nspname in ('public', 'private')
+        and (exists (select from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+                     where a.grantee = 0 and a.privilege_type = 'EXECUTE')
+          or (n.nspname = 'private' and has_function_privilege('anon', p.oid, 'EXECUTE')))
+      order by 1`);
+    expect(open).toEqual([]);
+  });
+
+  it('no API role holds a privilege on a sequence (identity columns need none)', async () => {
+    const held = await rows(`
+      select r.role, c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      cross join unnest(array['anon', 'authenticated', 'service_role']) r(role)
+      where n.nspname in ('public', 'private') and c.relkind = 'S'
+        and has_sequence_privilege(r.role, c.oid, 'USAGE,SELECT,UPDATE')`);
+    expect(held).toEqual([]);
+  });
 });
