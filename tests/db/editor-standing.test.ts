@@ -5,7 +5,15 @@
  * tables byte-identical.
  */
 import { describe, expect, it } from 'vitest';
-import { asRole, attempt, registerUser, useClients, writableDigest, type Claims, type Query } from './helpers';
+import {
+  asRole,
+  attempt,
+  registerUser,
+  useClients,
+  writableDigest,
+  type Claims,
+  type Query,
+} from './helpers';
 
 const db = useClients();
 
@@ -24,13 +32,18 @@ const WRITES: [string, (q: Query) => ReturnType<typeof attempt>][] = [
     'the import',
     (q) =>
       attempt(q, `select public.import_assessments(2024, $1::json, $2::json)`, [
-        JSON.stringify([{ row: 2, code: SAN_THANG, criteria_met: [1], criteria_missing: [], tier: 'chua_dat' }]),
+        JSON.stringify([
+          { row: 2, code: SAN_THANG, criteria_met: [1], criteria_missing: [], tier: 'chua_dat' },
+        ]),
         JSON.stringify({ source: 'Báo cáo' }),
       ]),
   ],
   [
     'an update',
-    (q) => attempt(q, `update public.unit_assessment set source = 'Sửa' where unit_code = $1 and year = 2024`, [SAN_THANG]),
+    (q) =>
+      attempt(q, `update public.unit_assessment set source = 'Sửa' where unit_code = $1 and year = 2024`, [
+        SAN_THANG,
+      ]),
   ],
   [
     'an insert',
@@ -41,7 +54,10 @@ const WRITES: [string, (q: Query) => ReturnType<typeof attempt>][] = [
          values ((select id from public.statistic_series order by id limit 1), 2001, '105', 1, 'Báo cáo')`,
       ),
   ],
-  ['a delete', (q) => attempt(q, `delete from public.unit_assessment where unit_code = $1 and year = 2024`, [SAN_THANG])],
+  [
+    'a delete',
+    (q) => attempt(q, `delete from public.unit_assessment where unit_code = $1 and year = 2024`, [SAN_THANG]),
+  ],
 ];
 
 /** Sets the user's standing as Supabase Auth would, then runs `write` as that user. */
@@ -86,7 +102,10 @@ describe('banned or deleted editors cannot write', () => {
   });
 
   it('a ban that has ended, or none, leaves the right to write (each write above changes a row)', async () => {
-    for (const standing of [`banned_until = now() - interval '1 minute'`, `banned_until = null, deleted_at = null`]) {
+    for (const standing of [
+      `banned_until = now() - interval '1 minute'`,
+      `banned_until = null, deleted_at = null`,
+    ]) {
       for (const [, write] of WRITES) {
         const r = await writeAs(standing, write);
         expect(r.outcome).toEqual({ ok: true, rowCount: 1 });

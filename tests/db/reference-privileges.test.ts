@@ -85,7 +85,10 @@ describe('reference data changes only through migrations', () => {
       await q('reset role');
       await q('set local role authenticated');
       await q(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(districtEditor('105'))]);
-      return attempt(q, `update public.unit_assessment set source = 'x' where unit_code = '03394' and year = 2024`);
+      return attempt(
+        q,
+        `update public.unit_assessment set source = 'x' where unit_code = '03394' and year = 2024`,
+      );
     });
     expect(r).toEqual({ ok: true, rowCount: 0 });
   });

@@ -143,7 +143,11 @@ describe('sequences and objects created later are closed (catalogue checks in li
 
 describe('functions in schema private (the catalogue check is in lint.test.ts)', () => {
   it('anon cannot call the scope helpers', async () => {
-    for (const fn of ['private.editor_districts()', 'private.can_edit_unit(\'2020\', \'03409\')', 'private.max_rows_per_write()']) {
+    for (const fn of [
+      'private.editor_districts()',
+      "private.can_edit_unit('2020', '03409')",
+      'private.max_rows_per_write()',
+    ]) {
       const r = await refused(ANON, (q) => attempt(q, `select ${fn}`));
       expect(r.outcome).toMatchObject({ ok: false, code: '42501' });
     }
@@ -151,10 +155,16 @@ describe('functions in schema private (the catalogue check is in lint.test.ts)',
 });
 
 describe('app_metadata.districts: one rule for the database and the browser', () => {
-  it.each(table.cases.map((c) => [c.json, c.codes] as const))('private.district_codes(%s) = %j', async (json, codes) => {
-    const r = await db.admin.query<{ codes: string[] }>('select private.district_codes($1::jsonb) as codes', [json]);
-    expect(r.rows[0]!.codes).toEqual(codes);
-  });
+  it.each(table.cases.map((c) => [c.json, c.codes] as const))(
+    'private.district_codes(%s) = %j',
+    async (json, codes) => {
+      const r = await db.admin.query<{ codes: string[] }>(
+        'select private.district_codes($1::jsonb) as codes',
+        [json],
+      );
+      expect(r.rows[0]!.codes).toEqual(codes);
+    },
+  );
 
   it('an editor with districts [105] (a number) and " 106" (a space) writes both districts; the registry holds the codes', async () => {
     const editor: Claims = {
@@ -170,8 +180,15 @@ describe('app_metadata.districts: one rule for the database and the browser', ()
     );
     expect(stored.rows[0]!.districts).toEqual(['105', '106']);
     const r = await asRole(db.api, editor, async (q) => [
-      await attempt(q, `update public.unit_assessment set source = 'x' where unit_code = $1 and year = 2024`, [SAN_THANG]),
-      await attempt(q, `update public.unit_assessment set source = 'x' where unit_code = '03394' and year = 2024`),
+      await attempt(
+        q,
+        `update public.unit_assessment set source = 'x' where unit_code = $1 and year = 2024`,
+        [SAN_THANG],
+      ),
+      await attempt(
+        q,
+        `update public.unit_assessment set source = 'x' where unit_code = '03394' and year = 2024`,
+      ),
     ]);
     expect(r).toEqual([
       { ok: true, rowCount: 1 },
@@ -187,15 +204,23 @@ describe('the import refuses a huge body by its size first', () => {
     expect(r.outcome).toMatchObject({
       ok: false,
       code: '54000',
-      message: expect.stringMatching(/^Dữ liệu nhập quá lớn: 314\d{5} byte \(tối đa 1048576 byte\): không ghi gì/),
+      message: expect.stringMatching(
+        /^Dữ liệu nhập quá lớn: 314\d{5} byte \(tối đa 1048576 byte\): không ghi gì/,
+      ),
     });
     expect(r.same).toBe(true);
   });
 
   it('1.2 MB of rows each within the row limit is refused by size before any row is read', async () => {
-    const rows = Array.from({ length: 400 }, (_, i) => row({ row: i + 2, code: String(i).padStart(5, '9'), note: 'y'.repeat(3000) }));
+    const rows = Array.from({ length: 400 }, (_, i) =>
+      row({ row: i + 2, code: String(i).padStart(5, '9'), note: 'y'.repeat(3000) }),
+    );
     const r = await refused(PROVINCE_EDITOR, (q) => importRows(q, rows));
-    expect(r.outcome).toMatchObject({ ok: false, code: '54000', message: expect.stringContaining('Dữ liệu nhập quá lớn') });
+    expect(r.outcome).toMatchObject({
+      ok: false,
+      code: '54000',
+      message: expect.stringContaining('Dữ liệu nhập quá lớn'),
+    });
     expect(r.same).toBe(true);
   });
 });

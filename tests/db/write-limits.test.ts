@@ -132,7 +132,9 @@ describe('rows per minute', () => {
     expect(r.over).toMatchObject({
       ok: false,
       code: '54000',
-      message: expect.stringContaining('Bạn đã ghi 1023 dòng trong vòng một phút (tối đa 1000 dòng mỗi phút): lần này không ghi gì'),
+      message: expect.stringContaining(
+        'Bạn đã ghi 1023 dòng trong vòng một phút (tối đa 1000 dòng mỗi phút): lần này không ghi gì',
+      ),
     });
     expect(r.same).toBe(true);
     expect(r.later).toEqual({ ok: true, rowCount: 31 });
@@ -144,7 +146,10 @@ describe('rows per minute', () => {
       outcomes.push(await upsertStatistics(q, 1, 500));
       outcomes.push(await upsertStatistics(q, 1, 501)); // refused by the statement cap: uses no quota
       outcomes.push(
-        await attempt(q, `update public.unit_assessment set source = 'Báo cáo 2' where year between 2020 and 2023`),
+        await attempt(
+          q,
+          `update public.unit_assessment set source = 'Báo cáo 2' where year between 2020 and 2023`,
+        ),
       );
       outcomes.push(await upsertStatistics(q, 1, 500, 3));
       return outcomes;

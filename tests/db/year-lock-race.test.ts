@@ -36,7 +36,8 @@ async function begin(client: pg.Client, claims: Claims, isolation = 'read commit
   await client.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)]);
 }
 
-const pid = async (client: pg.Client) => (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+const pid = async (client: pg.Client) =>
+  (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
 
 /** True once the backend waits for a lock (polls up to ~10 s; false if it never does). */
 async function waitsForLock(backend: number): Promise<boolean> {
@@ -67,7 +68,10 @@ const sanThang = async () =>
   ).rows[0]?.row;
 
 const maxAuditId = async () =>
-  Number((await db.admin.query<{ id: string }>('select coalesce(max(id), 0) as id from public.audit_log')).rows[0]!.id);
+  Number(
+    (await db.admin.query<{ id: string }>('select coalesce(max(id), 0) as id from public.audit_log')).rows[0]!
+      .id,
+  );
 
 /** Undoes a committed lock of YEAR and the audit rows written since `auditFrom`, as the owner. */
 async function cleanUp(auditFrom: number) {
@@ -110,7 +114,11 @@ describe('a lock and a write of the same year exclude each other', () => {
       expect(await waitsForLock(writerPid)).toBe(true);
       await locker.query('commit');
       const outcome = await write;
-      expect(outcome).toMatchObject({ ok: false, code: '55000', message: expect.stringContaining('Năm 2022 đã khóa sổ') });
+      expect(outcome).toMatchObject({
+        ok: false,
+        code: '55000',
+        message: expect.stringContaining('Năm 2022 đã khóa sổ'),
+      });
       await writer.query('rollback');
       expect(await sanThang()).toEqual(before);
     } finally {
@@ -151,13 +159,19 @@ describe('a lock and a write of the same year exclude each other', () => {
       const write = settle(
         writer.query(`select public.import_assessments($1, $2::json, $3::json)`, [
           YEAR,
-          JSON.stringify([{ row: 2, code: SAN_THANG, criteria_met: [1], criteria_missing: [], tier: 'chua_dat' }]),
+          JSON.stringify([
+            { row: 2, code: SAN_THANG, criteria_met: [1], criteria_missing: [], tier: 'chua_dat' },
+          ]),
           JSON.stringify({ source: 'Báo cáo muộn' }),
         ]),
       );
       expect(await waitsForLock(writerPid)).toBe(true);
       await locker.query('commit');
-      expect(await write).toMatchObject({ ok: false, code: '55000', message: expect.stringContaining('đã khóa sổ') });
+      expect(await write).toMatchObject({
+        ok: false,
+        code: '55000',
+        message: expect.stringContaining('đã khóa sổ'),
+      });
       await writer.query('rollback');
       expect(await sanThang()).toEqual(before);
     } finally {

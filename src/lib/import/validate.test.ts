@@ -136,6 +136,21 @@ describe('validateGrid: each problem, with row, column and value', () => {
     expect(p?.message_vi).toContain('TC3');
   });
 
+  it('"Chưa đạt" with every criterion met and a recognition decision (the database refuses it too)', () => {
+    const allMet = (decision: string | null) =>
+      grid((set) => {
+        for (let n = 1; n <= 19; n++) set(XA, `TC${n}`, 'Đạt');
+        set(XA, 'Mức đạt chuẩn', 'Chưa đạt');
+        set(XA, 'Số quyết định', decision);
+        set(XA, 'Ngày quyết định', null);
+      });
+    const [p] = errors(allMet('12/QĐ-UBND'));
+    expect(p).toMatchObject({ code: 'tier_contradiction', value: 'Chưa đạt' });
+    expect(p?.message_vi).toMatch(/^Đạt đủ 19\/19 tiêu chí và có quyết định công nhận/);
+    // Recognition pending: every criterion met, no decision yet.
+    expect(errors(allMet(null))).toEqual([]);
+  });
+
   it('malformed dates', () => {
     const [p] = errors(grid((set) => set(XA, 'Ngày quyết định', '31/02/2024')));
     expect(p).toMatchObject({ code: 'date_invalid', value: '31/02/2024' });

@@ -526,7 +526,22 @@ function validateRow(
       `Tier "${TIER_LABELS[tier]}" needs all ${ctx.criteria.length} criteria met, but this row meets ${met.length} (not met or blank: ${lacking.join(', ')}).`,
     );
   }
-  if ((decisionNo !== null || decisionDate !== null) && tier === 'chua_dat') {
+  if (
+    (decisionNo !== null || decisionDate !== null) &&
+    tier === 'chua_dat' &&
+    met.length >= ctx.criteria.length
+  ) {
+    // The database's rule too (private.check_tier_criteria): every criterion met and a recognition
+    // decision means recognised; "Chưa đạt" with every criterion met is only "recognition pending".
+    add(
+      tierIdx,
+      'error',
+      'tier_contradiction',
+      values.get('tier') ?? null,
+      `Đạt đủ ${ctx.criteria.length}/${ctx.criteria.length} tiêu chí và có quyết định công nhận, nên "Mức đạt chuẩn" phải từ "${TIER_LABELS.dat_chuan}" trở lên. Nếu chưa có quyết định công nhận, hãy để trống số và ngày quyết định.`,
+      `All ${ctx.criteria.length} criteria met and a recognition decision given, so the tier must be "${TIER_LABELS.dat_chuan}" or above. If recognition is still pending, leave the decision blank.`,
+    );
+  } else if ((decisionNo !== null || decisionDate !== null) && tier === 'chua_dat') {
     const idx = map.fixed[decisionNo !== null ? 'decision_no' : 'decision_date']!;
     add(
       idx,

@@ -80,7 +80,9 @@ describe('describeChange', () => {
 
 describe('editor scope (mirrors private.can_edit_unit)', () => {
   it('reads app_metadata like the database does', () => {
-    expect(identityOf({ email: 'x@y.vn', app_metadata: { role: 'editor', districts: [' 106', 105, {}] } })).toEqual({
+    expect(
+      identityOf({ email: 'x@y.vn', app_metadata: { role: 'editor', districts: [' 106', 105, {}] } }),
+    ).toEqual({
       email: 'x@y.vn',
       editor: true,
       province: false,
