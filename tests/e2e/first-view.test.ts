@@ -40,7 +40,7 @@ describe('the first view in the HTML', () => {
       const text = await poster.innerText();
       expect(text).toContain(formatPercent(province2025.xa_ntm_pct, 'vi', 1));
       expect(text).toContain(`Xã đạt chuẩn NTM (${province2025.xa_ntm}/${province2025.xa_total})`);
-      expect(text).toMatch(/Dữ liệu đến ngày \d{2}\/\d{2}\/\d{4}/);
+      expect(text).toMatch(/lưu kèm ứng dụng, đến ngày \d{2}\/\d{2}\/\d{4}/);
       expect(text).toContain('Dữ liệu minh họa');
       expect(await page.locator('.fv-legend li').count()).toBeGreaterThanOrEqual(3);
       // The app's mount point stays hidden behind it.

@@ -50,7 +50,7 @@ describe('offline after one visit', () => {
     await expect.poll(() => page.locator('[data-testid="static-map"] path[data-code]').count()).toBe(106);
     await expect.poll(() => page.locator('.unit-list li').count()).toBe(106);
     expect(await page.locator('[data-testid="source-badge"]').textContent()).toMatch(
-      /Dữ liệu đến ngày \d{2}\/\d{2}\/\d{4}/,
+      /lưu kèm ứng dụng, đến ngày \d{2}\/\d{2}\/\d{4}/,
     );
     // Then the interactive map, from the cache, with every unit.
     expect(await openAndSettle(page)).toBe('idle');

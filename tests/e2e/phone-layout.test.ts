@@ -49,8 +49,10 @@ function pointInUnit(page: Page, which: 'largest' | 'smallest') {
         const local = new DOMPoint(box.x + (box.width * i) / 20, box.y + (box.height * j) / 20);
         if (!p.isPointInFill(local)) continue;
         const screen = local.matrixTransform(m);
-        if (document.elementFromPoint(screen.x, screen.y) === p)
-          return { code: p.getAttribute('data-code')!, x: screen.x, y: screen.y };
+        // Whole pixels: a tap lands on one, and a ward of 2 px may be missed by a rounded fraction.
+        const x = Math.round(screen.x);
+        const y = Math.round(screen.y);
+        if (document.elementFromPoint(x, y) === p) return { code: p.getAttribute('data-code')!, x, y };
       }
     throw new Error('no visible point inside the unit');
   }, which);

@@ -83,7 +83,7 @@ describe('data source: Supabase through the runtime config', () => {
     const badge = page.locator('[data-testid="source-badge"]');
     expect(await badge.getAttribute('data-source')).toBe('snapshot');
     // The data date of the snapshot (meta.json as_of) stays visible.
-    expect(await badge.textContent()).toMatch(/Dữ liệu đến ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(await badge.textContent()).toMatch(/lưu kèm ứng dụng, đến ngày \d{2}\/\d{2}\/\d{4}/);
     await expectListAndCardsWork(page);
     fake.release();
     await context.close();
@@ -266,7 +266,7 @@ describe('the data worker', () => {
     await page.goto(`${baseUrl}?year=2025`);
     await expectListAndCardsWork(page);
     expect(await page.locator('[data-testid="source-badge"]').textContent()).toMatch(
-      /Dữ liệu đến ngày \d{2}\/\d{2}\/\d{4}/,
+      /lưu kèm ứng dụng, đến ngày \d{2}\/\d{2}\/\d{4}/,
     );
     await expect.poll(() => page.locator('[data-testid="static-map"] path[data-code]').count()).toBe(106);
     expect(mainThreadParsers(requested).length).toBeGreaterThan(0);

@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadPosterInput } from './poster-input';
-import { posterHtml } from './poster';
+import { escapeHtml, posterHtml } from './poster';
+import { documentTitle } from '../i18n/messages';
 
 /** A `fetch` over the public folder (paths as the app requests them, from the site root). */
 export function publicFetch(publicDir: string) {
@@ -22,3 +23,6 @@ export function publicFetch(publicDir: string) {
 export async function buildPosterHtml(publicDir: string): Promise<string> {
   return posterHtml(await loadPosterInput(publicFetch(publicDir)));
 }
+
+/** The page's title in its default language, as HTML text (the app sets it again in the reader's language). */
+export const pageTitleHtml = (): string => escapeHtml(documentTitle('vi'));

@@ -161,7 +161,7 @@ describe('the first view written into index.html', () => {
       Number(below![1]),
     );
     expect(html).toContain('Toàn tỉnh · 2025');
-    expect(html).toMatch(/Dữ liệu đến ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(html).toMatch(/lưu kèm ứng dụng, đến ngày \d{2}\/\d{2}\/\d{4}/);
     expect(html).not.toContain('style=');
   });
 });

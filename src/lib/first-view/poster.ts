@@ -178,8 +178,8 @@ export function posterHtml(input: PosterInput): string {
     `<div id="first-view" class="fv" lang="vi" data-testid="first-view">`,
     `<header class="fv-top"><div><p class="fv-province">${escapeHtml(t('vi', 'app.province'))}</p>`,
     `<h1 class="fv-title">${escapeHtml(t('vi', 'app.title'))}</h1></div>`,
-    `<div class="fv-actions"><p class="fv-source"><span>${escapeHtml(t('vi', 'source.snapshot'))}</span> `,
-    `<span>· ${escapeHtml(t('vi', 'source.asOf', { date: formatDate(input.asOf, 'vi') }))}</span>`,
+    `<div class="fv-actions"><p class="fv-source"><span>${escapeHtml(t('vi', 'source.snapshot'))}, `,
+    `${escapeHtml(t('vi', 'source.asOf', { date: formatDate(input.asOf, 'vi') }))}</span>`,
     input.illustrative
       ? ` <strong class="fv-illustrative">${escapeHtml(t('vi', 'source.illustrative'))}</strong>`
       : '',

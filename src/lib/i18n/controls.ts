@@ -19,7 +19,8 @@ export const tc = defineMessages(
       'Số liệu từng xã là số liệu minh họa, trừ các số liệu có ghi nguồn (ví dụ 39/94 xã đạt chuẩn NTM cuối năm 2022, VOV 29/9/2023).',
     'editor.open': 'Đăng nhập biên tập',
     'editor.loading': 'Đang tải…',
-    'editor.needsSupabase': 'Biên tập cần kết nối Supabase (trang này đang dùng dữ liệu nhúng).',
+    'editor.needsSupabase':
+      'Muốn sửa số liệu, trang phải được kết nối với cơ sở dữ liệu trực tuyến (Supabase); hiện trang đang dùng số liệu lưu kèm ứng dụng, không sửa được.',
     'editor.loadFailed': 'Không tải được phần biên tập: {error}',
   },
   {
@@ -35,7 +36,8 @@ export const tc = defineMessages(
       'Per-commune figures are illustrative, except those that name their source (e.g. 39 of 94 communes at the NTM standard at the end of 2022, VOV 29/09/2023).',
     'editor.open': 'Editor sign-in',
     'editor.loading': 'Loading…',
-    'editor.needsSupabase': 'Editing needs a Supabase connection (this page uses embedded data).',
+    'editor.needsSupabase':
+      'Editing needs the page to be connected to the online database (Supabase); this page uses the data stored with the app, which cannot be edited.',
     'editor.loadFailed': 'The editor could not be loaded: {error}',
   },
 );

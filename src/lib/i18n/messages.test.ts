@@ -7,7 +7,7 @@ describe('interface strings', () => {
     expect(t('en', 'list.count', { n: 38 })).toBe('38 units');
   });
   it('keeps an unknown placeholder visible rather than printing "undefined"', () => {
-    expect(t('vi', 'source.asOf')).toBe('Dữ liệu đến ngày {date}');
+    expect(t('vi', 'source.asOf')).toBe('đến ngày {date}');
   });
   it('stores every string in NFC, so Vietnamese renders and searches consistently', () => {
     for (const lang of ['vi', 'en'] as const) {

@@ -2,19 +2,20 @@
  * The app shell's section of the catalogue (see define.ts): strings of the first screen.
  * Keep keys flat and descriptive; `{name}` placeholders are filled by `t()`.
  */
-import { defineMessages } from './define';
+import { defineMessages, type Lang } from './define';
 
 export type { Lang } from './define';
 
 const vi = {
   'app.title': 'Bản đồ tiến độ xây dựng nông thôn mới, đô thị văn minh',
   'app.province': 'Tỉnh Lai Châu',
+  'app.documentTitle': '{title} — {province}',
   'app.campaign': 'Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”',
   'lang.switch': 'English',
   'lang.label': 'Ngôn ngữ',
-  'source.snapshot': 'Dữ liệu đã lưu sẵn trong ứng dụng',
-  'source.supabase': 'Dữ liệu trực tuyến (Supabase)',
-  'source.asOf': 'Dữ liệu đến ngày {date}',
+  'source.snapshot': 'Số liệu lưu kèm ứng dụng',
+  'source.supabase': 'Số liệu trực tuyến',
+  'source.asOf': 'đến ngày {date}',
   'source.illustrative': 'Dữ liệu minh họa — không phải số liệu chính thức',
   'source.problems': '{n} dòng dữ liệu không hợp lệ đã bị bỏ qua (hiển thị là “không có dữ liệu”).',
   'source.loading': 'Đang tải dữ liệu…',
@@ -52,12 +53,13 @@ export type MessageKey = keyof typeof vi;
 const en: Record<MessageKey, string> = {
   'app.title': 'Campaign progress map: new rural areas, civilised urban areas',
   'app.province': 'Lai Châu province',
+  'app.documentTitle': '{title} — {province}',
   'app.campaign': 'Campaign “The whole people unite to build new rural areas and civilised urban areas”',
   'lang.switch': 'Tiếng Việt',
   'lang.label': 'Language',
-  'source.snapshot': 'Data built into the app',
-  'source.supabase': 'Live data (Supabase)',
-  'source.asOf': 'Data as of {date}',
+  'source.snapshot': 'Data stored with the app',
+  'source.supabase': 'Live data',
+  'source.asOf': 'as of {date}',
   'source.illustrative': 'Illustrative data — not official figures',
   'source.problems': '{n} invalid data rows were skipped (shown as “no data”).',
   'source.loading': 'Loading data…',
@@ -91,3 +93,11 @@ const en: Record<MessageKey, string> = {
 };
 
 export const t = defineMessages(vi, en);
+
+/**
+ * The page's title (browser tab, bookmarks, a shared link's preview): the map's title and the province it
+ * shows, from the catalogue's one province name.
+ */
+export function documentTitle(lang: Lang): string {
+  return t(lang, 'app.documentTitle', { title: t(lang, 'app.title'), province: t(lang, 'app.province') });
+}
