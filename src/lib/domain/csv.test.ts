@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { csvCell, toCsv, type CsvCell } from './csv';
+import { csvCell, csvText, toCsv, unguardCsvText, type CsvCell } from './csv';
 import { readCsv } from '../../../tests/unit/reference';
 
 describe('toCsv', () => {
@@ -14,7 +14,8 @@ describe('toCsv', () => {
     expect(csvCell('Văn hóa - xã hội, môi trường')).toBe('"Văn hóa - xã hội, môi trường"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('a\nb')).toBe('"a\nb"');
-    expect(csvCell('a\r\nb')).toBe('"a\r\nb"');
+    // A carriage return is an invisible control character to the free-text rule: made visible.
+    expect(csvCell('a\r\nb')).toBe('"a\uFFFD\nb"');
   });
 
   it('writes numbers, booleans and missing values plainly', () => {
@@ -36,9 +37,16 @@ describe('toCsv', () => {
       '+1+1',
       '-2+3',
       '@SUM(A1:A2)',
-      '\t=1+1',
-      '\r=1+1',
       "   =cmd|' /C calc'!A0",
+      // Issue 20: other widths, other leading whitespace, the pipe of DDE.
+      '＝1+1',
+      '＋1',
+      '－1',
+      '＠SUM(A1)',
+      '\n=1+1',
+      '\u00a0=1+1',
+      '\u3000=1+1',
+      "|cmd' /C calc'!A0",
     ];
     for (const h of hostile) {
       const out = csvCell(h);
@@ -47,7 +55,27 @@ describe('toCsv', () => {
       expect(unquoted.slice(1)).toBe(h);
     }
     expect(csvCell('Xã = tốt')).toBe('Xã = tốt');
+    expect(csvCell('QĐ 12 = 3-4 @tỉnh | ＝')).toBe('QĐ 12 = 3-4 @tỉnh | ＝');
     expect(csvCell('<img src=x onerror=alert(1)>')).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('makes invisible characters visible (U+FFFD), so a formula behind them is plain text', () => {
+    expect(csvCell('\t=1+1')).toBe('\uFFFD=1+1');
+    expect(csvCell('\r=1+1')).toBe('\uFFFD=1+1');
+    expect(csvCell('\u200b=1')).toBe('\uFFFD=1');
+    expect(csvCell('\ufeff=1')).toBe('\uFFFD=1');
+    expect(csvCell('\u2028=1')).toBe('\uFFFD=1');
+    expect(csvCell('Số \u202eFDP.exe')).toBe('Số \uFFFDFDP.exe');
+    expect(csvCell('a\u0007b\u001bc')).toBe('a\uFFFDb\uFFFDc');
+    // A note's line feed is kept (quoted).
+    expect(csvCell('dòng 1\ndòng 2')).toBe('"dòng 1\ndòng 2"');
+  });
+
+  it('takes the apostrophe off exactly what it guarded', () => {
+    expect(unguardCsvText(csvText('=1'))).toBe('=1');
+    expect(unguardCsvText("'tên")).toBe("'tên");
+    // An apostrophe before a formula is refused by the rule, so guarded again: it comes back as it was.
+    expect(unguardCsvText(csvText("'=1"))).toBe("'=1");
   });
 
   it('reads back to the same cells (apart from the apostrophe guard) with an RFC 4180 reader', () => {
@@ -68,7 +96,7 @@ describe('toCsv', () => {
           ] as const) {
             const orig = rows[i]![j];
             const got = r[k]!;
-            expect(got === orig || got === `'${orig}`).toBe(true);
+            expect(got).toBe(typeof orig === 'string' ? csvText(orig) : orig);
           }
         });
       }),

@@ -89,6 +89,17 @@ export const te = defineMessages(
     'edit.saving': 'Đang lưu…',
     'edit.save': 'Lưu',
     'edit.sourceMissing': 'Hãy ghi nguồn số liệu (văn bản, báo cáo).',
+    'prov.source_invisible':
+      'Nguồn số liệu chứa ký tự điều khiển hoặc ký tự định dạng không nhìn thấy (thường do sao chép từ phần mềm khác): hãy gõ lại.',
+    'prov.source_formula':
+      'Nguồn số liệu không được bắt đầu bằng =, +, -, @ hay | (kể cả dạng toàn khổ ＝ ＋ － ＠): bảng tính sẽ chạy nó như công thức.',
+    'prov.url_not_http': 'Đường dẫn nguồn phải bắt đầu bằng http:// hoặc https://.',
+    'prov.url_userinfo':
+      'Đường dẫn nguồn không được có tên người dùng (dấu @ trước tên miền): liên kết sẽ dẫn tới trang sau dấu @.',
+    'prov.url_whitespace': 'Đường dẫn nguồn chứa khoảng trắng hoặc ký tự không nhìn thấy.',
+    'prov.url_characters':
+      'Đường dẫn nguồn chứa ký tự không được phép trong địa chỉ (dấu ngoặc kép, dấu <, >, chữ có dấu…): hãy dán địa chỉ từ thanh địa chỉ của trình duyệt.',
+    'prov.url_too_long': 'Đường dẫn nguồn dài quá 1000 ký tự.',
     'edit.stateNew': 'Chưa có số liệu năm này: lưu sẽ tạo bản nháp.',
     'edit.criteria': 'Tiêu chí ({met}/{total} đạt)',
     'edit.met': 'Đạt',
@@ -204,6 +215,17 @@ export const te = defineMessages(
     'edit.saving': 'Saving…',
     'edit.save': 'Save',
     'edit.sourceMissing': 'Give the source of the figures (document, report).',
+    'prov.source_invisible':
+      'The source holds an invisible control or format character (usually pasted from other software): type it again.',
+    'prov.source_formula':
+      'The source must not start with =, +, -, @ or | (full width included): a spreadsheet would run it as a formula.',
+    'prov.url_not_http': 'The source link must start with http:// or https://.',
+    'prov.url_userinfo':
+      'The source link must not hold a user name (@ before the host): the link would go to the site after the @.',
+    'prov.url_whitespace': 'The source link holds whitespace or an invisible character.',
+    'prov.url_characters':
+      'The source link holds characters not allowed in an address (quotes, <, >, accented letters…): paste it from the browser’s address bar.',
+    'prov.url_too_long': 'The source link is longer than 1000 characters.',
     'edit.stateNew': 'No data this year: saving creates a draft.',
     'edit.criteria': 'Criteria ({met}/{total} met)',
     'edit.met': 'Met',

@@ -131,16 +131,32 @@ describe('year cells', () => {
 });
 
 describe('screening', () => {
-  it.each(['=HYPERLINK("http://x","y")', '+1', '@SUM(A1)', '-2+3', '\tX', '=1', ' =1'])(
-    'flags formula-like text %j',
-    (s) => {
-      expect(looksLikeFormula(s)).toBe(true);
-      const r = screenCell({ value: s });
-      expect(r.refused).toBe(true);
-      expect(r.findings[0]?.code).toBe('formula_text');
-    },
-  );
-  it.each(['-5', '-3.5', 'Xã Bản Bo', '123/QĐ-UBND', '-', 'a=b'])('lets %j through', (s) => {
+  it.each([
+    '=HYPERLINK("http://x","y")',
+    '+1',
+    '@SUM(A1)',
+    '-2+3',
+    '=1',
+    ' =1',
+    // Issue 20: other widths, other leading whitespace, the DDE pipe, and text the database refuses
+    // as a decision number although a spreadsheet would read it as a number.
+    '＝1+1',
+    '＋1',
+    '－1',
+    '＠SUM(A1)',
+    '\u00a0=1',
+    '\u3000=1',
+    '|cmd',
+    "'=1",
+    '-5',
+    '-',
+  ])('flags formula-like text %j', (s) => {
+    expect(looksLikeFormula(s)).toBe(true);
+    const r = screenCell({ value: s });
+    expect(r.refused).toBe(true);
+    expect(r.findings[0]?.code).toBe('formula_text');
+  });
+  it.each(['Xã Bản Bo', '123/QĐ-UBND', 'a=b', "'tên", 'QĐ 12 = 3-4 @tỉnh | ＝'])('lets %j through', (s) => {
     expect(looksLikeFormula(s)).toBe(false);
   });
   it('refuses formula cells and error cells, whatever the cached result', () => {
@@ -155,20 +171,32 @@ describe('screening', () => {
     expect(r.value).toBe('Xã Bản Bo'.normalize('NFC'));
     expect(r.findings).toEqual([expect.objectContaining({ severity: 'note', code: 'not_nfc' })]);
   });
-  it.each(['123/QĐ\u0000', '\u0000', 'Xã\u0007Bản Bo', 'a\u001bb', 'a\u007f'])(
-    'refuses control characters such as NUL in %j',
-    (s) => {
-      const r = screenCell({ value: s });
-      expect(r.refused).toBe(true);
-      expect(r.findings[0]?.code).toBe('control_char');
-    },
-  );
-  it('keeps tabs and line breaks inside text', () => {
-    expect(screenCell({ value: 'Xã\tBản\r\nBo' }).refused).toBe(false);
+  it.each([
+    '123/QĐ\u0000',
+    '\u0000',
+    'Xã\u0007Bản Bo',
+    'a\u001bb',
+    'a\u007f',
+    // Issue 20: tab, line breaks, format characters.
+    '\tX',
+    'a\nb',
+    '\n=1',
+    '\u200b=1',
+    '\ufeff=1',
+    '\u2028=1',
+    'Số \u202eFDP.exe',
+    'QĐ\u00ad12',
+  ])('refuses control characters such as NUL in %j', (s) => {
+    const r = screenCell({ value: s });
+    expect(r.refused).toBe(true);
+    expect(r.findings[0]?.code).toBe('control_char');
+  });
+  it('refuses tabs and line breaks inside text too: no imported cell is a note (issue 20)', () => {
+    expect(screenCell({ value: 'Xã\tBản\r\nBo' }).refused).toBe(true);
   });
   it('takes off the apostrophe the CSV writer puts before formula-like text, then judges the text', () => {
     expect(screenCell({ value: "'=1+1" }).findings[0]?.code).toBe('formula_text');
-    expect(screenCell({ value: "'-5" })).toMatchObject({ value: '-5', refused: false });
+    expect(screenCell({ value: "'-5" })).toMatchObject({ value: null, refused: true });
     expect(screenCell({ value: "'Bản" })).toMatchObject({ value: "'Bản", refused: false });
   });
   it('refuses text longer than the limit instead of cutting it', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
-import { FORMULA_START } from '../domain/csv';
+import { unguardCsvText } from '../domain/csv';
+import { codePointName, firstInvisible, isFormulaLike } from '../domain/free-text';
 import type { NtmTier } from '../domain/types';
 import type { CellValue, GridCell } from './grid';
 import { MAX_CELL_CHARS } from './limits';
@@ -22,14 +23,13 @@ export interface CellFinding {
 }
 
 /**
- * Text that a spreadsheet would run as a formula ("CSV injection"): starting with = + @ tab or CR, or a
- * "-" that does not start a plain negative number. Imported text is stored and later exported, so it is
- * refused here rather than passed on.
+ * Text that a spreadsheet would run as a formula ("CSV injection"): the free-text rule of
+ * domain/free-text.ts, the database's own (= + - @ | in any width, after any leading whitespace,
+ * invisible characters or apostrophes). Imported text is stored and later exported, so it is refused
+ * here rather than passed on.
  */
 export function looksLikeFormula(text: string): boolean {
-  const s = text.trimStart();
-  if (/^[=+@]/.test(s) || /^[\t\r]/.test(text)) return true;
-  return s.startsWith('-') && !/^-\d+(?:[.,]\d+)?$/.test(s) && s.length > 1;
+  return isFormulaLike(text);
 }
 
 export function screenCell(cell: GridCell): { value: CellValue; findings: CellFinding[]; refused: boolean } {
@@ -56,7 +56,7 @@ export function screenCell(cell: GridCell): { value: CellValue; findings: CellFi
   if (typeof value !== 'string') return { value, findings, refused: false };
   // The app's CSV writer guards formula-like text with an apostrophe; read back, it is the text itself
   // again (and is then judged by the formula check below, like any other cell).
-  if (value.startsWith("'") && FORMULA_START.test(value.slice(1))) value = value.slice(1);
+  value = unguardCsvText(value);
   const nfc = value.normalize('NFC');
   if (nfc !== value) {
     findings.push({
@@ -76,17 +76,17 @@ export function screenCell(cell: GridCell): { value: CellValue; findings: CellFi
     });
     return { value: null, findings, refused: true };
   }
-  // NUL and the other invisible control characters (tab and line breaks aside) come from pasting out of
-  // other software; PostgreSQL text cannot even hold NUL.
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) {
+  // NUL, the other controls, format characters (zero-width space, RLO, BOM…) and U+2028 come from
+  // pasting out of other software, or from someone hiding text; the database refuses them too. No
+  // imported cell is a note: a line break is refused as well.
+  const invisible = firstInvisible(value);
+  if (invisible !== null) {
+    const cp = codePointName(invisible);
     findings.push({
       severity: 'error',
       code: 'control_char',
-      message_vi:
-        'Ô chứa ký tự điều khiển không nhìn thấy được (ví dụ ký tự NUL), thường do sao chép từ phần mềm khác. Hãy gõ lại nội dung ô.',
-      message_en:
-        'The cell holds an invisible control character (such as NUL), usually pasted from other software. Type the cell again.',
+      message_vi: `Ô chứa ký tự điều khiển hoặc ký tự định dạng không nhìn thấy được (${cp}), thường do sao chép từ phần mềm khác. Hãy gõ lại nội dung ô.`,
+      message_en: `The cell holds an invisible control or format character (${cp}), usually pasted from other software. Type the cell again.`,
     });
     return { value: null, findings, refused: true };
   }
@@ -95,9 +95,9 @@ export function screenCell(cell: GridCell): { value: CellValue; findings: CellFi
       severity: 'error',
       code: 'formula_text',
       message_vi:
-        'Nội dung bắt đầu bằng =, +, - hoặc @ nên có thể bị bảng tính chạy như công thức (chèn công thức). Hãy bỏ ký tự đầu này.',
+        'Nội dung bắt đầu bằng =, +, -, @ hoặc | (kể cả dạng toàn khổ ＝ ＋ － ＠, sau khoảng trắng) nên có thể bị bảng tính chạy như công thức (chèn công thức). Hãy bỏ ký tự đầu này.',
       message_en:
-        'The text starts with =, +, - or @ and could run as a spreadsheet formula (injection). Remove it.',
+        'The text starts with =, +, -, @ or | (full width included, also after whitespace) and could run as a spreadsheet formula (injection). Remove it.',
     });
     return { value: null, findings, refused: true };
   }

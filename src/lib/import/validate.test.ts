@@ -168,6 +168,16 @@ describe('validateGrid: each problem, with row, column and value', () => {
     expect(old?.message_vi).toContain('trước 01/01/2000');
   });
 
+  it('"today" is the date in Viet Nam at the moment of the check: it turns at 17:00 UTC (issue 20)', () => {
+    const at = (d: string) => grid((set) => set(XA, 'Ngày quyết định', d));
+    const beforeMidnightVn = { now: new Date('2025-03-10T16:59:00Z') };
+    const afterMidnightVn = { now: new Date('2025-03-10T17:00:00Z') };
+    expect(errors(at('11/03/2025'), beforeMidnightVn)).toMatchObject([{ code: 'date_out_of_range' }]);
+    // 00:00 on 11 March in Viet Nam, still 10 March in UTC: a decision signed that day is accepted.
+    expect(errors(at('11/03/2025'), afterMidnightVn)).toEqual([]);
+    expect(errors(at('12/03/2025'), afterMidnightVn)).toMatchObject([{ code: 'date_out_of_range' }]);
+  });
+
   it('a filled cell right of the header refuses its row (shifted row) and is checked in XLSX too', () => {
     const g = grid();
     for (const row of g.rows) row.push({ value: null });

@@ -1,5 +1,6 @@
 import type { FrameworkId, NtmTier, Unit, VintageId } from '../domain/types';
 import { frameworkForYear, isSupportedYear } from '../domain/periods';
+import { vietnamToday } from '../domain/vietnam-date';
 import {
   CatalogError,
   vintageYearsLabel,
@@ -56,17 +57,14 @@ export interface ImportReport {
 export interface ValidateOptions {
   /** The year to import (CLI --year, or the year chosen in the dialog). Otherwise read from column "Năm". */
   year?: number;
-  /** Today as yyyy-mm-dd, the latest decision date accepted; defaults to today in Vietnam (UTC+7). */
+  /** Today as yyyy-mm-dd, the latest decision date accepted; defaults to the date in Viet Nam at `now`. */
   today?: string;
+  /** The moment of the check (default: the clock); "today" is its date in Viet Nam, as in the database. */
+  now?: Date;
 }
 
 /** The first decision date accepted, the same bound as the database's. */
 const FIRST_DECISION_DATE = '2000-01-01';
-
-/** Today's date in Vietnam (UTC+7 all year), where the decisions are signed. */
-function vietnamToday(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 export function fileReport(
   problems: ImportProblem[],
@@ -195,7 +193,7 @@ export function validateGrid(grid: Grid, catalog: ImportCatalog, opts: ValidateO
   if (!headerBroken) {
     const seen = new Map<string, number>();
     const width = headerWidth(header);
-    const today = opts.today ?? vietnamToday();
+    const today = opts.today ?? vietnamToday(opts.now ?? new Date());
     for (let i = 1; i < grid.rows.length; i++) {
       const cells = grid.rows[i] ?? [];
       const shape = rowShapeProblem(cells, i + 1, width, grid.format);

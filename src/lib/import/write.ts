@@ -1,6 +1,8 @@
 import { z } from 'zod/mini';
 import type { Lang } from '../i18n/define';
 import { ti } from '../i18n/import';
+import { freeTextProblem } from '../domain/free-text';
+import { sourceUrlProblem } from '../domain/source-url';
 
 /**
  * The contract of the SQL function public.import_assessments(p_year int, p_rows jsonb, p_meta jsonb)
@@ -22,8 +24,30 @@ export interface ImportMeta {
 
 export const importMetaSchema = z
   .object({
-    source: z.nullable(z.string().check(z.trim(), z.maxLength(500))),
-    source_url: z.optional(z.nullable(z.url().check(z.maxLength(1000)))),
+    source: z.nullable(
+      z.string().check(
+        z.trim(),
+        z.maxLength(500),
+        z.refine((s) => freeTextProblem(s) !== 'invisible', {
+          message: 'Nguồn số liệu chứa ký tự điều khiển hoặc ký tự định dạng không nhìn thấy.',
+        }),
+        z.refine((s) => freeTextProblem(s) !== 'formula', {
+          message:
+            'Nguồn số liệu không được bắt đầu bằng =, +, -, @ hay | (bảng tính sẽ chạy nó như công thức).',
+        }),
+      ),
+    ),
+    // The database's rule (domain/source-url.ts): RFC 3986 characters, no user information.
+    source_url: z.optional(
+      z.nullable(
+        z.string().check(
+          z.refine((u) => sourceUrlProblem(u) === null, {
+            message:
+              'Đường dẫn nguồn phải là địa chỉ http(s) không có tên người dùng (@), khoảng trắng hay ký tự ngoài RFC 3986.',
+          }),
+        ),
+      ),
+    ),
     source_date: z.optional(z.nullable(z.iso.date())),
     illustrative: z.optional(z.boolean()),
     published: z.optional(z.boolean()),

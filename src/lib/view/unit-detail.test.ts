@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FRAMEWORK_2021, FRAMEWORK_2026, xaRow } from '../../../tests/unit/factories';
-import { historyTicks, historyView, lineageOf, type DetailInput } from './unit-detail';
+import { historyTicks, historyView, lineageOf, unitDetail, type DetailInput } from './unit-detail';
 
 const unit = {
   code: '03433',
@@ -105,5 +105,41 @@ describe('merger lineage', () => {
     expect(lines).toEqual([
       { label: 'Formed from (2020 boundaries):', names: ['Thị trấn Mường Tè', 'Xã Bum Tở'] },
     ]);
+  });
+});
+
+describe('the unit panel’s source (issue 20, item 6)', () => {
+  const withUrl = (source_url: string) =>
+    unitDetail(
+      input({
+        row: xaRow(7, {
+          year: 2026,
+          vintage: '2025',
+          framework: '2026-2030',
+          code: '03433',
+          criteria_total: 10,
+          illustrative: false,
+          source: 'Báo cáo 12/BC-UBND',
+          source_url,
+        }),
+      }),
+    ).source;
+
+  it('links an accepted address and names the host it goes to', () => {
+    expect(withUrl('https://LaiChau.gov.vn/bc-12')).toEqual({
+      kind: 'link',
+      text: 'Báo cáo 12/BC-UBND',
+      url: 'https://LaiChau.gov.vn/bc-12',
+      host: 'laichau.gov.vn',
+    });
+  });
+
+  it('renders a deceptive address as no link at all', () => {
+    expect(withUrl('https://laichau.gov.vn@evil.example/x')).toEqual({
+      kind: 'text',
+      text: 'Báo cáo 12/BC-UBND',
+      url: null,
+      host: null,
+    });
   });
 });

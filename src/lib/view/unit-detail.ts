@@ -1,5 +1,6 @@
 // The unit panel: facts, status, every criterion's state, the criteria it lacks, its history over the
 // years of its boundary vintage and its merger lineage (domain/history, keyed by vintage and code).
+import { sourceLink } from '../domain/source-url';
 import { formatDate } from '../domain/format';
 import { formedFrom, isCarriedOver, mergedInto, unitHistory, type UnitRef } from '../domain/history';
 import { classOf } from '../domain/legend';
@@ -52,7 +53,13 @@ export interface UnitDetail {
   yearLabel: string;
   status: string;
   decision: string | null;
-  source: { kind: 'none' | 'illustrative' | 'link' | 'text'; text: string; url: string | null };
+  /** A link only for an address the source-link rule accepts, with the host it goes to (shown beside it). */
+  source: {
+    kind: 'none' | 'illustrative' | 'link' | 'text';
+    text: string;
+    url: string | null;
+    host: string | null;
+  };
   isXa: boolean;
   missingTitle: string;
   missing: MissingCriterion[];
@@ -144,10 +151,12 @@ export function lineageOf(
 }
 
 function sourceOf(row: UnitYear | undefined, lang: Lang): UnitDetail['source'] {
-  if (!row) return { kind: 'none', text: tv(lang, 'panel.noRow'), url: null };
-  if (row.illustrative) return { kind: 'illustrative', text: tv(lang, 'source.illustrative'), url: null };
-  if (row.source_url) return { kind: 'link', text: row.source ?? row.source_url, url: row.source_url };
-  return { kind: 'text', text: row.source ?? '', url: null };
+  if (!row) return { kind: 'none', text: tv(lang, 'panel.noRow'), url: null, host: null };
+  if (row.illustrative)
+    return { kind: 'illustrative', text: tv(lang, 'source.illustrative'), url: null, host: null };
+  const link = sourceLink(row.source_url);
+  if (link) return { kind: 'link', text: row.source ?? link.host, url: link.url, host: link.host };
+  return { kind: 'text', text: row.source ?? '', url: null, host: null };
 }
 
 export function unitDetail(input: DetailInput): UnitDetail {
