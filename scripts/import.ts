@@ -26,6 +26,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { Criterion, Framework, Unit, UnitYear } from '../src/lib/domain/types';
+import { freeTextProblem } from '../src/lib/domain/free-text';
 import type { ImportCatalog } from '../src/lib/import/catalog';
 import { readImportFile } from '../src/lib/import/import-file';
 import { formatReportText } from '../src/lib/import/report-text';
@@ -246,6 +247,14 @@ export async function runImport(
   const year = o.year === undefined ? undefined : Number(o.year);
   if (year !== undefined && !Number.isInteger(year)) {
     io.err(`--year "${o.year}" không phải là một năm.`);
+    return 2;
+  }
+  // The database refuses an actor that breaks the free-text rule or is over 320 characters: say so first.
+  if (o.actor !== undefined && (freeTextProblem(o.actor) !== null || o.actor.length > 320)) {
+    io.err(
+      `--actor "${o.actor.slice(0, 40)}…" không dùng được: tối đa 320 ký tự, không có ký tự điều khiển hay xuống dòng, ` +
+        'không bắt đầu bằng =, +, -, @ hay |.',
+    );
     return 2;
   }
   const file = positionals[0]!;

@@ -220,6 +220,31 @@ describe('good files: written once, audited, exported back identically', () => {
     expect(await state()).toEqual(before);
   });
 
+  it('refuses an --actor the audit would refuse (issue 20), and a deceptive --source-url, before touching the database', async () => {
+    const before = await state();
+    const actor = await cli(runImport, [
+      join(CORPUS_DIR, 'good-2024.csv'),
+      '--db',
+      url,
+      ...SOURCE,
+      '--actor',
+      'Lò Văn\u202e Minh',
+    ]);
+    expect(actor.code).toBe(2);
+    expect(actor.err).toContain('--actor');
+    const link = await cli(runImport, [
+      join(CORPUS_DIR, 'good-2024.csv'),
+      '--db',
+      url,
+      ...SOURCE,
+      '--source-url',
+      'https://laichau.gov.vn@evil.example/x',
+    ]);
+    expect(link.code).toBe(2);
+    expect(link.err).toContain('Đường dẫn nguồn phải là địa chỉ http(s) không có tên người dùng');
+    expect(await state()).toEqual(before);
+  });
+
   it('refuses to write without a source, before touching the database', async () => {
     const before = await state();
     const r = await cli(runImport, [join(CORPUS_DIR, 'good-2024.csv'), '--db', url]);

@@ -63,6 +63,17 @@ describe('the schema passes the linter’s checks', () => {
     expect(unlimited).toEqual([]);
   });
 
+  // splinter 0011 function_search_path_mutable (github.com/supabase/splinter, lints/0011_*.sql): a
+  // function without its own search_path resolves names through the caller's, which a caller can set.
+  it('every function of the project’s schemas sets its search_path', async () => {
+    const mutable = await rows(`
+      select n.nspname || '.' || p.proname as f from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+      left join pg_depend dep on dep.objid = p.oid and dep.deptype = 'e'
+      where n.nspname in ('public', 'private') and dep.objid is null
+        and not exists (select from unnest(coalesce(p.proconfig, '{}')) c where c like 'search_path=%')`);
+    expect(mutable).toEqual([]);
+  });
+
   it('no SECURITY DEFINER function is executable by anon or authenticated', async () => {
     const exposed = await rows(`
       select n.nspname || '.' || p.proname as f from pg_proc p join pg_namespace n on n.oid = p.pronamespace
