@@ -43,7 +43,7 @@ begin
       end if;
       if private.is_formula_like(v_field.value) then
         raise exception using errcode = '23514',
-          message = format('%s không được bắt đầu bằng =, +, -, @ hay | (kể cả dạng toàn khổ ＝ ＋ － ＠ và sau khoảng trắng '
+          message = format('%s không được bắt đầu bằng =, +, -, @ hay | (kể cả dạng chữ rộng toàn khổ, và sau khoảng trắng '
             'hay dấu '') vì bảng tính sẽ chạy nó như công thức: %s / field %s must not start with =, +, -, @ or | '
             '(full width included, also after leading whitespace or an apostrophe): a spreadsheet would run it as a formula',
             private.field_label(v_field.key), left(btrim(v_field.value), 40), v_field.key);

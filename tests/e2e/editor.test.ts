@@ -360,6 +360,23 @@ describe('editor screens', () => {
     await page.getByTestId('criterion-3').selectOption('met');
   });
 
+  it('refuses a deceptive source link and a formula source with the database’s rules, writing nothing (issue 20)', async () => {
+    const before = await state();
+    const editor = page.getByTestId('criteria-editor');
+    const source = await page.getByTestId('source').inputValue();
+    await page.getByTestId('source').fill('＝HYPERLINK("https://evil.example","Báo cáo")');
+    await page.getByTestId('source-url').fill('https://laichau.gov.vn@evil.example/bc');
+    await page.getByTestId('save').click();
+    await expect.poll(() => editor.getByTestId('editor-message').textContent()).toContain('tên người dùng');
+    const text = (await editor.getByTestId('editor-message').textContent()) ?? '';
+    expect(text).toContain('Nguồn số liệu không được bắt đầu bằng =, +, -, @ hay |');
+    expect(text).toContain('Đường dẫn nguồn không được có tên người dùng (dấu @ trước tên miền)');
+    await screenshot(page, 'editor-source-refused');
+    expect(await state()).toEqual(before);
+    await page.getByTestId('source').fill(source);
+    await page.getByTestId('source-url').fill('');
+  });
+
   it('shows a draft as a draft; saving keeps it unpublished with its link and date; publishing is explicit', async () => {
     const row = () =>
       admin

@@ -92,7 +92,7 @@ export const te = defineMessages(
     'prov.source_invisible':
       'Nguồn số liệu chứa ký tự điều khiển hoặc ký tự định dạng không nhìn thấy (thường do sao chép từ phần mềm khác): hãy gõ lại.',
     'prov.source_formula':
-      'Nguồn số liệu không được bắt đầu bằng =, +, -, @ hay | (kể cả dạng toàn khổ ＝ ＋ － ＠): bảng tính sẽ chạy nó như công thức.',
+      'Nguồn số liệu không được bắt đầu bằng =, +, -, @ hay | (kể cả dạng chữ rộng toàn khổ, và sau khoảng trắng): bảng tính sẽ chạy nó như công thức.',
     'prov.url_not_http': 'Đường dẫn nguồn phải bắt đầu bằng http:// hoặc https://.',
     'prov.url_userinfo':
       'Đường dẫn nguồn không được có tên người dùng (dấu @ trước tên miền): liên kết sẽ dẫn tới trang sau dấu @.',

@@ -95,7 +95,7 @@ export function screenCell(cell: GridCell): { value: CellValue; findings: CellFi
       severity: 'error',
       code: 'formula_text',
       message_vi:
-        'Nội dung bắt đầu bằng =, +, -, @ hoặc | (kể cả dạng toàn khổ ＝ ＋ － ＠, sau khoảng trắng) nên có thể bị bảng tính chạy như công thức (chèn công thức). Hãy bỏ ký tự đầu này.',
+        'Nội dung bắt đầu bằng =, +, -, @ hoặc | (kể cả dạng chữ rộng toàn khổ, và sau khoảng trắng) nên có thể bị bảng tính chạy như công thức (chèn công thức). Hãy bỏ ký tự đầu này.',
       message_en:
         'The text starts with =, +, -, @ or | (full width included, also after whitespace) and could run as a spreadsheet formula (injection). Remove it.',
     });
