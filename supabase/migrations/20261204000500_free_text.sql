@@ -125,13 +125,14 @@ language sql immutable
 set search_path = ''
 as $$ select 'U+' || upper(lpad(to_hex(ascii(p_char)), 4, '0')) $$;
 
--- Constraints and triggers run these with the writer's rights; they read nothing.
+-- Constraints and triggers run these with the writer's rights (authenticated, service_role: anon
+-- writes nothing; see 20261204000490_close_privileges.sql); they read nothing.
 revoke all on function private.invisible_ranges(), private.whitespace_ranges(), private.formula_starters(),
   private.bracket_body(int[], int), private.first_invisible(text, boolean), private.is_formula_like(text),
   private.free_text_problem(text, boolean), private.code_point_name(text) from public;
 grant execute on function private.invisible_ranges(), private.whitespace_ranges(), private.formula_starters(),
   private.first_invisible(text, boolean), private.is_formula_like(text), private.free_text_problem(text, boolean),
-  private.code_point_name(text) to anon, authenticated, service_role;
+  private.code_point_name(text) to authenticated, service_role;
 
 ------------------------------------------------------------------------------------------------------
 -- The guarantee: one CHECK constraint per free-text column (<table>_<column>_free_text), replacing

@@ -29,7 +29,7 @@ $$;
 
 revoke all on function private.source_url_pattern(), private.source_url_problem(text) from public;
 grant execute on function private.source_url_pattern(), private.source_url_problem(text)
-  to anon, authenticated, service_role;
+  to authenticated, service_role;
 
 -- The guarantee on every table with a source link: <table>_source_url_rfc3986 replaces the looser
 -- <table>_source_url_http (http(s) and no ASCII space).

@@ -19,7 +19,7 @@ as $$ select private.vietnam_date(now()) $$;
 
 revoke all on function private.vietnam_date(timestamptz), private.vietnam_today() from public;
 grant execute on function private.vietnam_date(timestamptz), private.vietnam_today()
-  to anon, authenticated, service_role;
+  to authenticated, service_role;
 
 -- The constraints of issue 13 compared with current_date; they compare with Viet Nam's today now.
 -- (The date only moves forward, so a row valid once stays valid.)

@@ -109,7 +109,7 @@ $$;
 
 -- Only the audit trigger (SECURITY DEFINER: it runs as the owner) calls these.
 revoke all on function private.max_actor_header(), private.percent_decode(text), private.trim_blank(text),
-  private.current_actor() from public;
+  private.current_actor() from public, anon, authenticated, service_role;
 
 -- The guarantee: the stored actor follows the rule too (audit rows are written by the owner only).
 alter table public.audit_log add constraint audit_log_actor_free_text
@@ -132,7 +132,7 @@ begin
   return new;
 end
 $$;
-revoke all on function private.closed_year_by_server() from public;
+revoke all on function private.closed_year_by_server() from public, anon, authenticated, service_role;
 
 create trigger closed_year_by_server before insert or update on public.closed_year
   for each row execute function private.closed_year_by_server();
