@@ -3,6 +3,7 @@
  * app beside the plain-MapLibre baseline (scripts/bench/baseline) measured in the same run.
  *
  *   tiles.ts      benchTiles       tile build time and archive sizes
+ *   national-tiles.ts benchNationalTiles  the national archive (z5–12): bytes, build time, tiles
  *   queries.ts    benchQueries     Supabase views under RLS as anon, 50 clients (p50/p95)
  *   lighthouse.ts benchLighthouse  Lighthouse mobile, app and baseline, median of 3
  *   recolour.ts   benchRecolour    main-thread time of a recolour in the built app
@@ -20,6 +21,7 @@ type Figures = Record<string, number | string>;
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench');
 const MODULES: { file: string; fn: string }[] = [
   { file: 'tiles.ts', fn: 'benchTiles' },
+  { file: 'national-tiles.ts', fn: 'benchNationalTiles' },
   { file: 'queries.ts', fn: 'benchQueries' },
   { file: 'lighthouse.ts', fn: 'benchLighthouse' },
   { file: 'recolour.ts', fn: 'benchRecolour' },

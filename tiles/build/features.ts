@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Areal } from './geo.ts';
 import { fromRepo } from './paths.ts';
@@ -9,8 +10,11 @@ import { fromRepo } from './paths.ts';
  * absolute.
  */
 
+/** A GeoJSON file, plain or gzip-compressed (`.gz`: large sources are committed compressed). */
 export function readFeatures(file: string): Feature[] {
-  const fc = JSON.parse(readFileSync(fromRepo(file), 'utf8')) as FeatureCollection;
+  const raw = readFileSync(fromRepo(file));
+  const text = (file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+  const fc = JSON.parse(text) as FeatureCollection;
   if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     throw new Error(`${file}: not a GeoJSON FeatureCollection`);
   }

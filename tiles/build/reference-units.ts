@@ -5,7 +5,7 @@ export interface ReferenceUnit {
   code: string;
   name: string;
   full_name: string;
-  kind: 'xa' | 'phuong' | 'thi_tran';
+  kind: 'xa' | 'phuong' | 'thi_tran' | 'dac_khu';
   district_code: string | null;
   district_name: string | null;
 }
@@ -18,8 +18,16 @@ export interface ReferenceDistrict {
   kind: 'huyen' | 'thanh_pho' | 'thi_xa';
 }
 
-const UNIT_PREFIX = { xa: 'Xã', phuong: 'Phường', thi_tran: 'Thị trấn' } as const;
+/** Đặc khu (special zone): the island units of 1 July 2025, e.g. Hoàng Sa, Trường Sa, Phú Quốc. */
+const UNIT_PREFIX = { xa: 'Xã', phuong: 'Phường', thi_tran: 'Thị trấn', dac_khu: 'Đặc khu' } as const;
 const DISTRICT_PREFIX = { huyen: 'Huyện', thanh_pho: 'Thành phố', thi_xa: 'Thị xã' } as const;
+
+/** The unit kinds a unit list may name. */
+export const UNIT_KINDS = Object.keys(UNIT_PREFIX) as ReferenceUnit['kind'][];
+
+export function isUnitKind(kind: string | undefined): kind is ReferenceUnit['kind'] {
+  return kind !== undefined && Object.hasOwn(UNIT_PREFIX, kind);
+}
 
 /** "Thị trấn Mường Tè" → "Mường Tè", checking that the prefix agrees with the kind. */
 export function stripUnitPrefix(fullName: string, kind: ReferenceUnit['kind']): string {
@@ -59,8 +67,7 @@ export function readReferenceUnits(file: string): ReferenceUnit[] {
   const rows = parseSimpleCsv(readFileSync(file, 'utf8'));
   const units = rows.map((r): ReferenceUnit => {
     const kind = r.kind;
-    if (kind !== 'xa' && kind !== 'phuong' && kind !== 'thi_tran')
-      throw new Error(`${file}: unknown kind "${kind}"`);
+    if (!isUnitKind(kind)) throw new Error(`${file}: unknown kind "${kind}" (${UNIT_KINDS.join(', ')})`);
     const code = r.code ?? '';
     if (!/^\d{5}$/.test(code)) throw new Error(`${file}: bad unit code "${code}"`);
     const fullName = r.name ?? '';

@@ -11,10 +11,11 @@ const nfc = z
   .refine((s) => s === s.normalize('NFC'), { message: 'must be Unicode NFC' })
   .refine((s) => s === s.trim(), { message: 'must not have leading or trailing spaces' });
 
-export const unitKind = z.enum(['xa', 'phuong', 'thi_tran']);
+export const unitKind = z.enum(['xa', 'phuong', 'thi_tran', 'dac_khu']);
 export const districtKind = z.enum(['huyen', 'thanh_pho', 'thi_xa']);
 
-const UNIT_PREFIX = { xa: 'Xã', phuong: 'Phường', thi_tran: 'Thị trấn' } as const;
+/** Đặc khu (special zone): the island units of 1 July 2025, e.g. Hoàng Sa, Trường Sa, Phú Quốc. */
+const UNIT_PREFIX = { xa: 'Xã', phuong: 'Phường', thi_tran: 'Thị trấn', dac_khu: 'Đặc khu' } as const;
 const DISTRICT_PREFIX = { huyen: 'Huyện', thanh_pho: 'Thành phố', thi_xa: 'Thị xã' } as const;
 
 const unitBase = {
@@ -42,6 +43,11 @@ export const communeWithDistrictProps = z
 /** communes and labels layers of the 2025 archive (districts were abolished on 1 July 2025). */
 export const communeProps = z
   .strictObject(unitBase)
+  .refine(fullNameMatchesKind, { message: 'full_name must be the kind prefix + name' });
+
+/** communes and labels layers of the national archive (2025): the unit's province code as well. */
+export const nationalUnitProps = z
+  .strictObject({ ...unitBase, province_code: z.string().regex(/^\d{2}$/) })
   .refine(fullNameMatchesKind, { message: 'full_name must be the kind prefix + name' });
 
 export const districtProps = z

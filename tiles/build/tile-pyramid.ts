@@ -23,7 +23,24 @@ export interface PyramidLayer {
   features: readonly TileFeature[];
   /** Layers can start at a higher zoom than the archive (e.g. labels); default: the archive's range. */
   minZoom?: number;
+  /**
+   * Features that must be in every tile they touch at every zoom of the archive, from the archive's
+   * minzoom even when the layer starts later: they are cut without simplification, so geojson-vt's drop
+   * of polygons smaller than its tolerance cannot remove them (Hoàng Sa and Trường Sa are tiny islands).
+   * A kept feature may share its id with a feature of `features` (e.g. a province's islands and its
+   * mainland): the tile then holds one feature with both geometries.
+   */
+  keep?: readonly TileFeature[];
 }
+
+/** Called for each tile and layer with the feature ids it holds (the build's presence checks). */
+export type TileIdsListener = (
+  z: number,
+  x: number,
+  y: number,
+  layer: string,
+  ids: readonly number[],
+) => void;
 
 function toCollection(features: readonly TileFeature[]): FeatureCollection {
   return {
@@ -58,21 +75,56 @@ export function tileRange(bounds: BBox, z: number): { x0: number; x1: number; y0
   };
 }
 
+type TileFeatureVT = GeoJSONVTTile['features'][number];
+
+/**
+ * The features of a tile and of its kept counterpart, one per id: a kept feature whose id is already there
+ * adds its rings (or points) to that feature, so ids stay unique within a layer.
+ */
+function mergeById(a: GeoJSONVTTile | null, b: GeoJSONVTTile | null): GeoJSONVTTile | null {
+  if (!b || b.features.length === 0) return a;
+  if (!a || a.features.length === 0) return b;
+  const byId = new Map<unknown, TileFeatureVT>();
+  const features: TileFeatureVT[] = [];
+  for (const f of [...a.features, ...b.features]) {
+    const prev = byId.get(f.id);
+    if (prev && prev.type === f.type) {
+      const merged = { ...prev, geometry: [...prev.geometry, ...f.geometry] } as TileFeatureVT;
+      features[features.indexOf(prev)] = merged;
+      byId.set(f.id, merged);
+    } else {
+      byId.set(f.id, f);
+      features.push(f);
+    }
+  }
+  return { ...a, features };
+}
+
+function vtIndex(features: readonly TileFeature[], o: PyramidOptions, tolerance: number): GeoJSONVT {
+  return new GeoJSONVT(toCollection(features), {
+    maxZoom: o.maxZoom,
+    indexMaxZoom: 0,
+    tolerance,
+    extent: TILE_EXTENT,
+    buffer: TILE_BUFFER,
+  });
+}
+
 /**
  * Cut the layers into Mapbox Vector Tiles (geojson-vt → vt-pbf), gzip each, skip empty tiles.
  * Layers appear in each tile in the order given; ids are the features' integer ids.
  */
-export function buildPyramid(layers: readonly PyramidLayer[], bounds: BBox, o: PyramidOptions): TileInput[] {
+export function buildPyramid(
+  layers: readonly PyramidLayer[],
+  bounds: BBox,
+  o: PyramidOptions,
+  onTileIds?: TileIdsListener,
+): TileInput[] {
   const indexes = layers.map((l) => ({
     name: l.name,
     minZoom: l.minZoom ?? o.minZoom,
-    index: new GeoJSONVT(toCollection(l.features), {
-      maxZoom: o.maxZoom,
-      indexMaxZoom: 0,
-      tolerance: o.tolerance,
-      extent: TILE_EXTENT,
-      buffer: TILE_BUFFER,
-    }),
+    index: l.features.length > 0 ? vtIndex(l.features, o, o.tolerance) : null,
+    keep: l.keep && l.keep.length > 0 ? vtIndex(l.keep, o, 0) : null,
   }));
   const tiles: TileInput[] = [];
   for (let z = o.minZoom; z <= o.maxZoom; z++) {
@@ -81,9 +133,20 @@ export function buildPyramid(layers: readonly PyramidLayer[], bounds: BBox, o: P
       for (let y = r.y0; y <= r.y1; y++) {
         const parts: Record<string, GeoJSONVTTile> = {};
         for (const l of indexes) {
-          if (z < l.minZoom) continue;
-          const t = l.index.getTile(z, x, y);
-          if (t && t.features.length > 0) parts[l.name] = t;
+          const t = mergeById(
+            z < l.minZoom ? null : (l.index?.getTile(z, x, y) ?? null),
+            l.keep?.getTile(z, x, y) ?? null,
+          );
+          if (t && t.features.length > 0) {
+            parts[l.name] = t;
+            onTileIds?.(
+              z,
+              x,
+              y,
+              l.name,
+              t.features.map((f) => Number(f.id)),
+            );
+          }
         }
         if (Object.keys(parts).length === 0) continue;
         tiles.push({ z, x, y, data: gzip(fromGeojsonVt(parts, { version: 2, extent: TILE_EXTENT })) });
