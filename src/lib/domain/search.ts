@@ -47,6 +47,12 @@ function stripPrefix(key: string): string {
 export const SEARCH_RANK = { exact: 0, prefix: 1, wordPrefix: 2, substring: 3, related: 4 } as const;
 export type SearchRank = (typeof SEARCH_RANK)[keyof typeof SEARCH_RANK];
 
+/** A name a unit is known by besides its own: a unit it was formed from, or that unit's district. */
+export interface FormerName {
+  name: string;
+  kind: 'unit' | 'district';
+}
+
 export interface Searchable {
   name: string;
   full_name?: string | null;
@@ -54,7 +60,23 @@ export interface Searchable {
   /** The unit's district ("Huyện Tân Uyên"), where the vintage has districts. */
   district_name?: string | null;
   /** Names and districts of the units it was formed from (see formerNames). */
-  former_names?: readonly string[];
+  former_names?: readonly FormerName[];
+}
+
+/**
+ * Why a unit matched when its own name did not: its district, or a former name (of a unit it was formed
+ * from, or of that unit's district). The list says so, or a reader sees a name that is not what they typed.
+ */
+export type MatchReason =
+  | { kind: 'district'; name: string }
+  | { kind: 'former-unit'; name: string }
+  | { kind: 'former-district'; name: string };
+
+export interface SearchMatch<T> {
+  unit: T;
+  rank: SearchRank;
+  /** Null when the unit's own name (or code) matched. */
+  reason: MatchReason | null;
 }
 
 /** Best rank of `query` (already a search key) against one candidate key, or null. */
@@ -74,19 +96,38 @@ function rankKey(candidate: string, query: string): SearchRank | null {
  * want to highlight exact matches.
  */
 export function matchRank(unit: Searchable, query: string): SearchRank | null {
-  const q = searchKey(query);
+  return matchOf(unit, searchKey(query))?.rank ?? null;
+}
+
+/** The rank of a unit for the query key `q` and, for a match through another name, which one. */
+function matchOf(unit: Searchable, q: string): { rank: SearchRank; reason: MatchReason | null } | null {
   if (q === '') return null;
   if (/^\d+$/.test(q)) {
     // A code: exact, or a prefix of the 5-digit code ("0343" lists 03430…03439).
-    if (unit.code === q) return SEARCH_RANK.exact;
-    if (unit.code.startsWith(q)) return SEARCH_RANK.prefix;
+    if (unit.code === q) return { rank: SEARCH_RANK.exact, reason: null };
+    if (unit.code.startsWith(q)) return { rank: SEARCH_RANK.prefix, reason: null };
   }
   const direct = bestRank([unit.name, unit.full_name ?? ''], q);
-  if (direct !== null) return direct;
+  if (direct !== null) return { rank: direct, reason: null };
   // District and former names only list the unit after every direct match, and never by a substring
-  // ("an" would otherwise find half the province through its districts).
-  const related = bestRank([unit.district_name ?? '', ...(unit.former_names ?? [])], q);
-  return related !== null && related <= SEARCH_RANK.wordPrefix ? SEARCH_RANK.related : null;
+  // ("an" would otherwise find half the province through its districts). The best of them is the reason;
+  // on a tie its current district first, then a former unit, then a former district.
+  const related: MatchReason[] = [
+    ...(unit.district_name ? [{ kind: 'district' as const, name: unit.district_name }] : []),
+    ...(unit.former_names ?? [])
+      .filter((f) => f.kind === 'unit')
+      .map((f) => ({ kind: 'former-unit' as const, name: f.name })),
+    ...(unit.former_names ?? [])
+      .filter((f) => f.kind === 'district')
+      .map((f) => ({ kind: 'former-district' as const, name: f.name })),
+  ];
+  let best: { rank: SearchRank; reason: MatchReason } | null = null;
+  for (const reason of related) {
+    const rank = bestRank([reason.name], q);
+    if (rank !== null && rank <= SEARCH_RANK.wordPrefix && (best === null || rank < best.rank))
+      best = { rank, reason };
+  }
+  return best ? { rank: SEARCH_RANK.related, reason: best.reason } : null;
 }
 
 /** Best rank of the query key `q` against any of `texts`, with or without their prefixes. */
@@ -120,20 +161,22 @@ export function formerNames(
   units: readonly Unit[],
   crosswalk: readonly CrosswalkRow[],
   vintage: VintageId,
-): Map<string, string[]> {
+): Map<string, FormerName[]> {
   const byRef = new Map(units.map((u) => [`${u.vintage}:${u.code}`, u]));
-  const out = new Map<string, string[]>();
+  const out = new Map<string, FormerName[]>();
   for (const u of units) {
     if (u.vintage !== vintage) continue;
-    const names = new Set<string>();
+    const names = new Map<string, FormerName>();
+    const add = (name: string, kind: FormerName['kind']) => {
+      if (name !== u.name && !names.has(`${kind}:${name}`)) names.set(`${kind}:${name}`, { name, kind });
+    };
     for (const ref of predecessors(u.code, vintage, crosswalk)) {
       const before = byRef.get(`${ref.vintage}:${ref.code}`);
       if (!before) continue;
-      names.add(before.name);
-      if (before.district_name) names.add(before.district_name);
+      add(before.name, 'unit');
+      if (before.district_name) add(before.district_name, 'district');
     }
-    names.delete(u.name);
-    if (names.size > 0) out.set(u.code, [...names]);
+    if (names.size > 0) out.set(u.code, [...names.values()]);
   }
   return out;
 }
@@ -150,10 +193,20 @@ const collator = {
  * The prefix is optional on both sides: "ban bo", "xa ban bo" and "Xã Bản Bo" find the same unit.
  */
 export function searchUnits<T extends Searchable>(units: readonly T[], query: string, limit = 10): T[] {
-  const hits: { unit: T; rank: SearchRank }[] = [];
+  return searchMatches(units, query, limit).map((h) => h.unit);
+}
+
+/** As searchUnits, with each unit's rank and the reason it matched (null: by its own name or code). */
+export function searchMatches<T extends Searchable>(
+  units: readonly T[],
+  query: string,
+  limit = 10,
+): SearchMatch<T>[] {
+  const q = searchKey(query);
+  const hits: SearchMatch<T>[] = [];
   for (const unit of units) {
-    const rank = matchRank(unit, query);
-    if (rank !== null) hits.push({ unit, rank });
+    const match = matchOf(unit, q);
+    if (match) hits.push({ unit, ...match });
   }
   hits.sort(
     (a, b) =>
@@ -162,7 +215,7 @@ export function searchUnits<T extends Searchable>(units: readonly T[], query: st
       collator.compare(a.unit.name, b.unit.name) ||
       (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : 0),
   );
-  return hits.slice(0, Math.max(0, limit)).map((h) => h.unit);
+  return hits.slice(0, Math.max(0, limit));
 }
 
 /** Sort by the proper name ("Bản Bo"), not by the prefix, so Phường and Xã interleave alphabetically. */

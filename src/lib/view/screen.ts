@@ -7,7 +7,7 @@
 import type { Meta, Summaries } from '../data/source';
 import type { ColourMode } from '../domain/legend';
 import { sortByOrder } from '../domain/order';
-import { formerNames } from '../domain/search';
+import { formerNames, type FormerName } from '../domain/search';
 import { frameworkForYear, vintageForYear } from '../domain/periods';
 import type { Criterion, Framework, UnitYear, VintageId } from '../domain/types';
 import type { ViewState } from '../domain/url-state';
@@ -274,9 +274,9 @@ function targetsReportOf(
   return report;
 }
 
-const formerByMeta = new WeakMap<Meta, Map<VintageId, Map<string, string[]>>>();
-function formerNamesOf(meta: Meta, vintage: VintageId): Map<string, string[]> {
-  const byVintage = formerByMeta.get(meta) ?? new Map<VintageId, Map<string, string[]>>();
+const formerByMeta = new WeakMap<Meta, Map<VintageId, Map<string, FormerName[]>>>();
+function formerNamesOf(meta: Meta, vintage: VintageId): Map<string, FormerName[]> {
+  const byVintage = formerByMeta.get(meta) ?? new Map<VintageId, Map<string, FormerName[]>>();
   formerByMeta.set(meta, byVintage);
   let names = byVintage.get(vintage);
   if (!names) {

@@ -1,5 +1,6 @@
 // One row per unit for the list and the planners' table: its name, status wording, swatch colour (the
 // same visual as the map), criteria count and the criteria it lacks, named.
+import type { FormerName } from '../domain/search';
 import { criteriaToStandard, isBelowThreshold, missingCriteria } from '../domain/status';
 import type { Criterion, Framework, UnitKind, UnitYear } from '../domain/types';
 import { pick, type Lang } from '../i18n/define';
@@ -45,7 +46,7 @@ export interface UnitRow {
   /** "minh họa", or the row's source. */
   source: string;
   /** Names (and districts) of the units it was formed from, so the search finds it by them. */
-  former_names: string[];
+  former_names: FormerName[];
 }
 
 export interface UnitRowsInput {
@@ -56,7 +57,7 @@ export interface UnitRowsInput {
   criteria: readonly Criterion[];
   framework: Pick<Framework, 'below_threshold'>;
   /** Unit code → former names (domain/search.ts formerNames). */
-  former?: ReadonlyMap<string, string[]>;
+  former?: ReadonlyMap<string, FormerName[]>;
 }
 
 export function missingOf(
