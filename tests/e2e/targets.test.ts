@@ -76,6 +76,22 @@ describe('the targets view', () => {
     expect(TARGET_IDS.at(-1)).toBe('T8');
   });
 
+  it('shows the host beside every source link it renders (issue 20)', async () => {
+    const { page, errors } = await openTargets();
+    const links = await page.locator('[data-testid="targets-view"] .sources li').evaluateAll((items) =>
+      items
+        .filter((li) => li.querySelector('a'))
+        .map((li) => ({
+          href: li.querySelector('a')!.getAttribute('href')!,
+          host: li.querySelector('.host')?.textContent ?? null,
+        })),
+    );
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) expect(l.host, l.href).toBe(`(${new URL(l.href).hostname})`);
+    expect(errors).toEqual([]);
+    await shotAt(page, '[data-testid="targets-view"] .sources a', 'targets-source-hosts');
+  });
+
   it('shows every target T1a–T8 with a value or an explicit "chưa có số liệu", a chart and a status', async () => {
     const { page, errors } = await openTargets();
     const cards = page.locator('[data-testid="targets-view"] article[data-target]');
