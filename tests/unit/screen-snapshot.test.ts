@@ -42,6 +42,21 @@ describe('the view model over the committed snapshot', () => {
       yearLoad: { state: 'ready' },
     });
 
+  it('gives every unit its tooltip with its status, the units faded by a filter too (issue 19)', () => {
+    const all = screen(2025);
+    const filtered = screen(2025, { district: all.districts[0]!.code });
+    const faded = filtered.units.filter((u) => filtered.visuals.get(u.code)?.dim);
+    expect(faded.length).toBeGreaterThan(50);
+    for (const u of faded) {
+      const row = all.rows.find((r) => r.code === u.code)!;
+      expect(filtered.tooltips[u.code], u.code).toBe(`${row.full_name} · ${row.status}`);
+    }
+    expect(Object.keys(filtered.tooltips)).toHaveLength(filtered.units.length);
+    expect(screen(2025, { lang: 'en' }).tooltips[faded[0]!.code]).toBe(
+      `${faded[0]!.full_name} · ${screen(2025, { lang: 'en' }).rows.find((r) => r.code === faded[0]!.code)!.status}`,
+    );
+  });
+
   it('counts every unit once in every legend, for every year and mode', () => {
     for (const year of meta.years)
       for (const mode of MODES) {

@@ -34,6 +34,18 @@ describe('figures', () => {
     expect(formatValue(5, 'đơn vị lạ', 'en')).toBe('5 đơn vị lạ');
   });
 
+  it('follow the language’s plural rules: "1 district", "short by 1 district" (issue 19)', () => {
+    expect(formatValue(1, 'huyện', 'en')).toBe('1 district');
+    expect(formatValue(2, 'huyện', 'en')).toBe('2 districts');
+    expect(formatValue(0, 'huyện', 'en')).toBe('0 districts');
+    expect(formatValue(1, 'huyện', 'vi')).toBe('1 huyện');
+    expect(formatGap(-1, 'huyện', 'en')).toBe('1 district');
+    expect(formatSignedGap(1, 'xã', 'en')).toBe('+1 commune');
+    expect(formatSignedGap(-3, 'xã', 'en')).toBe('−3 communes');
+    expect(formatValue(1.004, 'tiêu chí/xã', 'en')).toBe('1 criterion/commune');
+    expect(formatValue(1.5, 'tiêu chí/xã', 'en')).toBe('1.5 criteria/commune');
+  });
+
   it('gaps between shares are in percentage points, signs when asked', () => {
     expect(formatGap(-2.5, '%', 'vi')).toBe('2,5 điểm %');
     expect(formatGap(2.5, '%', 'en')).toBe('2.5 pp');

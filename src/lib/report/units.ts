@@ -28,11 +28,27 @@ export function formatFigure(x: number | null | undefined, lang: Lang): string {
   return formatNumber(x, lang, naturalDigits(x));
 }
 
-export function unitLabel(unit: string, lang: Lang): string {
+/**
+ * The unit as the language writes it after `count` (when given): the catalogue's `.one` form where the
+ * language's plural rules say "one" ("1 district"), else the usual form ("2 districts", "1,5 huyện").
+ */
+export function unitLabel(unit: string, lang: Lang, count?: number): string {
+  const one =
+    count !== undefined && plural(lang).select(shown(count)) === 'one' ? keyIn(tu, `${unit}.one`) : null;
+  if (one) return tu(lang, one);
   // A unit the catalogue does not know is shown as stored.
   const key = keyIn(tu, unit);
   return key ? tu(lang, key) : unit;
 }
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+const plural = (lang: Lang) => {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules;
+};
+/** The number as shown (at most MAX_DIGITS decimals, no sign): 1.004 reads "1", so "1 district". */
+const shown = (x: number) => Math.round(Math.abs(x) * 10 ** MAX_DIGITS) / 10 ** MAX_DIGITS;
 
 function attach(number: string, unit: string): string {
   if (!unit) return number;
@@ -42,18 +58,18 @@ function attach(number: string, unit: string): string {
 /** A value with its unit: '41,5%', '17,1 tiêu chí/xã', '25.8 billion VND'; '—' when missing. */
 export function formatValue(x: number | null | undefined, unit: string, lang: Lang): string {
   const n = formatFigure(x, lang);
-  return n === MISSING ? MISSING : attach(n, unitLabel(unit, lang));
+  return n === MISSING ? MISSING : attach(n, unitLabel(unit, lang, x as number));
 }
 
 /** A gap between two shares in % is in percentage points ('gap.%'); other units stay as they are. */
-function gapUnit(unit: string, lang: Lang): string {
+function gapUnit(unit: string, lang: Lang, gap: number): string {
   const key = keyIn(tu, `gap.${unit}`);
-  return key ? tu(lang, key) : unitLabel(unit, lang);
+  return key ? tu(lang, key) : unitLabel(unit, lang, gap);
 }
 
 /** A difference in the indicator's unit: '1,2 điểm %', '3 xã', '0.3‰'. Always positive (the words say which way). */
 export function formatGap(x: number, unit: string, lang: Lang): string {
-  return attach(formatFigure(Math.abs(x), lang), gapUnit(unit, lang));
+  return attach(formatFigure(Math.abs(x), lang), gapUnit(unit, lang, x));
 }
 
 /** A signed difference: '+0,2‰', '−1,5 điểm %', '0 xã'. */

@@ -74,7 +74,21 @@ describe('summary cards and the targets report', () => {
     expect(cells).toHaveLength(8);
     expect(cells.find((c) => c.code === '110')?.ntm).toBeNull();
     expect(cells.filter((c) => c.ntm).length).toBe(2);
-    expect(card(view, 'T1c')?.detail).toBe('2/8 huyện đạt chuẩn');
+    expect(card(view, 'T1c')?.detail).toBe('2/8 huyện đạt chuẩn (năm 2020: 1)');
+  });
+
+  it('say what the T1c figure is: a change with its sign and unit, and 2020’s count beside today’s (issue 19)', () => {
+    const { view } = cards(2025, data(2025, 54));
+    expect(card(view, 'T1c')).toMatchObject({
+      detail: '2/8 huyện đạt chuẩn (năm 2020: 1)',
+      value: '+1 huyện',
+      target: 'Mục tiêu 2025: +2 huyện',
+    });
+    const en = cards(2025, data(2025, 54), 'en').view;
+    expect(card(en, 'T1c')).toMatchObject({
+      detail: '2 of 8 districts at the standard (2020: 1)',
+      value: '+1 district',
+    });
   });
 
   it('judge nothing before the period: 2018 shows its figures, no status, no "districts added since 2020"', () => {

@@ -8,6 +8,7 @@ import type { AreaSummary, Framework } from '../domain/types';
 import type { Lang } from '../i18n/define';
 import { tv } from '../i18n/view';
 import { clampYear, type TargetRow, type TargetsReport } from '../report/targets-report';
+import { formatSignedGap } from '../report/units';
 
 export type CardId = 'T1b' | 'T1d' | 'T1e' | 'T1a' | 'T1c';
 
@@ -49,6 +50,9 @@ const PERCENT_TARGETS = new Set<CardId>(['T1b', 'T1a']);
 
 function formatter(id: CardId, lang: Lang): (v: number | null) => string {
   if (PERCENT_TARGETS.has(id)) return (v) => formatPercent(v, lang, 1);
+  // A change in districts, with its sign and unit ("+1 huyện"): a bare "1" under "2/8 huyện đạt chuẩn"
+  // read as a count of districts at the standard (issue 19).
+  if (id === 'T1c') return (v) => (v === null ? formatNumber(v, lang, 0) : formatSignedGap(v, 'huyện', lang));
   return (v) => formatNumber(v, lang, id === 'T1d' ? 1 : 0);
 }
 
@@ -75,7 +79,12 @@ function detailOf(id: CardId, lang: Lang, input: CardsInput, row: TargetRow | un
   if (id === 'T1c') {
     const cells = row?.districtsNtm ?? [];
     if (cells.length === 0) return null;
-    return tv(lang, 'card.districts', { count: cells.filter((d) => d.ntm).length, of: cells.length });
+    const count = cells.filter((d) => d.ntm).length;
+    // The added districts are today's count less 2020's: say 2020's, so the two numbers add up.
+    const added = point?.year === input.year ? point.value : null;
+    return added === null
+      ? tv(lang, 'card.districts', { count, of: cells.length })
+      : tv(lang, 'card.districtsSince', { count, of: cells.length, base: count - added });
   }
   if (!PERCENT_TARGETS.has(id)) return null;
   if (point)

@@ -22,6 +22,7 @@ import { legendView, type LegendView } from './legend-view';
 import { yearLoadView, type LoadState, type YearLoadView } from './shown-year';
 import { unitDetail, type UnitDetail } from './unit-detail';
 import { unitRows, type ScreenUnit, type UnitRow } from './unit-rows';
+import { statusText } from './status-text';
 import { featureStatesOf, PALETTE, unitVisuals, type UnitVisual } from './unit-visuals';
 import type { FeatureStates } from '../map/state-diff';
 
@@ -83,6 +84,11 @@ export interface Screen {
   mapSummary: string;
   /** Unit code → full name, for the static map's labels. */
   names: Record<string, string>;
+  /**
+   * Unit code → the map's tooltip ("Xã Bản Bo · Đạt chuẩn NTM · 19/19") for every unit of the vintage,
+   * those faded by the filters too (the list's rows hold only the units that pass them).
+   */
+  tooltips: Record<string, string>;
 }
 
 const DEFAULT_BINS = { criteria_total: 19, below_threshold: 15 } as const;
@@ -194,6 +200,14 @@ export function buildScreen(input: ScreenInput): Screen {
     }),
   );
   const credits = once(() => creditsView(input.attribution, vintage, lang));
+  const tooltips = once(() =>
+    Object.fromEntries(
+      units.map((u) => [
+        u.code,
+        tv(lang, 'map.tooltip', { name: u.full_name, status: statusText(rows.get(u.code), lang) }),
+      ]),
+    ),
+  );
   const featureStates = once(() => featureStatesOf(visuals));
   const summaryText = legend.rows
     .filter((r) => r.count > 0)
@@ -239,6 +253,9 @@ export function buildScreen(input: ScreenInput): Screen {
     },
     mapSummary: t(lang, 'map.summary', { year, units: units.length, summary: summaryText }),
     names: Object.fromEntries(units.map((u) => [u.code, u.full_name])),
+    get tooltips() {
+      return tooltips();
+    },
   };
 }
 
