@@ -2,7 +2,8 @@
  * The one CSV writer: the table view's "Tải CSV" and the import template / export ("Xuất CSV có số
  * liệu", `npm run template -- --format csv`) both go through it, for Excel and LibreOffice users:
  * - UTF-8 with a byte-order mark, so Excel on Windows shows Vietnamese correctly;
- * - CRLF line ends and RFC 4180 quoting (fields with a comma, quote, CR or LF are quoted, quotes doubled);
+ * - CRLF line ends and RFC 4180 quoting (fields with a comma, quote, CR or LF are quoted, quotes doubled),
+ *   also fields with a semicolon: LibreOffice's CSV import splits on , ; and TAB by default;
  * - CSV-injection neutralised with the free-text rule (domain/free-text.ts), the database's too: every
  *   invisible character (controls, format characters such as RLO or a zero-width space, U+2028) but the
  *   line feed becomes U+FFFD, and a text a spreadsheet would read as a formula (= + - @ | in any width,
@@ -40,7 +41,7 @@ export function csvCell(value: CsvCell): string {
   else {
     s = csvText(String(value));
   }
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** Whole CSV document: BOM, header line, one line per row, each line ended by CRLF. */

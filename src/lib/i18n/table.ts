@@ -3,6 +3,8 @@ import { defineMessages } from './define';
 
 const vi = {
   title: 'Bảng theo dõi năm {year}',
+  titleDistrict: 'Bảng theo dõi năm {year} — {district}',
+  wholeProvince: 'Toàn tỉnh',
   all: 'Tất cả',
   any: 'Bất kỳ',
   district: 'Huyện',
@@ -16,7 +18,18 @@ const vi = {
   'tier.nang_cao': 'Nâng cao',
   'tier.kieu_mau': 'Kiểu mẫu',
   download: 'Tải CSV',
+  downloadXlsx: 'Tải Excel (.xlsx)',
   count: '{n} đơn vị',
+  shown: 'Đang hiện {shown} trong {n} đơn vị',
+  more: 'Xem thêm {n} đơn vị',
+  criteria: '{count}/{total} tiêu chí',
+  chip: 'TC{n}',
+  chipLabel: 'TC{n}: {name}',
+  chipsLabel: 'Tiêu chí còn thiếu của {unit}',
+  met: 'Đạt',
+  notMet: 'Không đạt',
+  sheet: 'Bảng theo dõi',
+  'col.criterion': 'TC{n} {name}',
   'col.code': 'Mã',
   'col.unit': 'Đơn vị',
   'col.district': 'Huyện',
@@ -31,10 +44,13 @@ const vi = {
   'col.filters': 'Bộ lọc',
   noFilter: 'Không lọc',
   filename: 'lai-chau-ntm-{year}.csv',
+  filenameXlsx: 'lai-chau-ntm-{year}.xlsx',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
   title: 'Planners’ table, {year}',
+  titleDistrict: 'Planners’ table, {year} — {district}',
+  wholeProvince: 'Whole province',
   all: 'All',
   any: 'Any',
   district: 'District',
@@ -48,7 +64,18 @@ const en: Record<keyof typeof vi, string> = {
   'tier.nang_cao': 'Advanced',
   'tier.kieu_mau': 'Model',
   download: 'Download CSV',
+  downloadXlsx: 'Download Excel (.xlsx)',
   count: '{n} units',
+  shown: 'Showing {shown} of {n}',
+  more: 'Show {n} more',
+  criteria: '{count}/{total} criteria',
+  chip: 'C{n}',
+  chipLabel: 'C{n}: {name}',
+  chipsLabel: 'Missing criteria of {unit}',
+  met: 'Met',
+  notMet: 'Not met',
+  sheet: 'Planners',
+  'col.criterion': 'C{n} {name}',
   'col.code': 'Code',
   'col.unit': 'Unit',
   'col.district': 'District',
@@ -63,6 +90,7 @@ const en: Record<keyof typeof vi, string> = {
   'col.filters': 'Filters',
   noFilter: 'No filter',
   filename: 'lai-chau-ntm-{year}.csv',
+  filenameXlsx: 'lai-chau-ntm-{year}.xlsx',
 };
 
 export const ttable = defineMessages(vi, en);

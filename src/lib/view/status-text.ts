@@ -5,8 +5,13 @@ import type { UnitYear } from '../domain/types';
 import type { Lang } from '../i18n/define';
 import { tv } from '../i18n/view';
 
+/** The status class in words, without the count. */
+export function statusName(row: UnitYear | undefined, lang: Lang): string {
+  return tv(lang, `status.${statusClass(row)}`);
+}
+
 export function statusText(row: UnitYear | undefined, lang: Lang): string {
-  const status = tv(lang, `status.${statusClass(row)}`);
+  const status = statusName(row, lang);
   if (!isAssessedXa(row)) return status;
   return tv(lang, 'status.withCount', { status, count: row.criteria_count, total: row.criteria_total });
 }

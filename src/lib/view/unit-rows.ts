@@ -6,7 +6,7 @@ import type { Criterion, Framework, UnitKind, UnitYear } from '../domain/types';
 import { pick, type Lang } from '../i18n/define';
 import { t } from '../i18n/messages';
 import { tv } from '../i18n/view';
-import { assessedCount, statusText } from './status-text';
+import { assessedCount, statusName, statusText } from './status-text';
 import type { UnitVisual } from './unit-visuals';
 
 export interface ScreenUnit {
@@ -23,6 +23,8 @@ export interface MissingCriterion {
   number: number;
   /** "5. Trường học" */
   short: string;
+  /** "Trường học" */
+  name: string;
   /** The criterion's full name with its group, for a tooltip. */
   full: string;
 }
@@ -35,7 +37,10 @@ export interface UnitRow {
   kindLabel: string;
   district_code: string | null;
   district_name: string | null;
+  /** Status with its criteria count ("Chưa đạt chuẩn NTM · 14/19"), for the list and the table. */
   status: string;
+  /** Status alone ("Chưa đạt chuẩn NTM"): the CSV, whose next columns hold the count. */
+  statusName: string;
   colour: string;
   /** Criteria met by an assessed xã; null otherwise. */
   count: number | null;
@@ -68,6 +73,7 @@ export function missingOf(
   return missingCriteria(row, criteria).map((c) => ({
     number: c.number,
     short: tv(lang, 'criterion.option', { n: c.number, name: pick(lang, c, 'name') }),
+    name: pick(lang, c, 'name'),
     full: `${c.number}. ${pick(lang, c, 'name')} — ${pick(lang, c, 'group')}`,
   }));
 }
@@ -85,6 +91,7 @@ export function unitRow(input: UnitRowsInput, u: ScreenUnit): UnitRow {
     district_code: u.district_code,
     district_name: u.district_name,
     status: statusText(row, lang),
+    statusName: statusName(row, lang),
     colour: input.visuals.get(u.code)?.colour ?? '',
     count,
     total: count === null ? null : (row?.criteria_total ?? null),
