@@ -69,6 +69,16 @@ describe('axe-core: no violations on any screen', () => {
     await page.context().close();
   });
 
+  it("planners' table on a phone: cards, the district filter, a missing criterion's chip open", async () => {
+    const page = await open('?view=table&year=2024', PHONE);
+    const chip = page.locator('[data-testid="unit-cards"] [data-testid="chip"]').first();
+    await chip.click();
+    await page.locator('[data-testid="chip-name"]:not(:empty)').first().waitFor();
+    expect(await page.locator('[data-testid="filter-district"]').isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('targets view', async () => {
     const page = await open('');
     await page.click('[data-testid="tab-targets"]');

@@ -3,7 +3,7 @@
 // has a comma: "Thủy lợi và phòng, chống thiên tai").
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Criterion, Meta } from '../domain/types';
+import type { Criterion } from '../domain/types';
 import { FRAMEWORK_2021, unassessedXa, urbanRow, xaRow } from '../../../tests/unit/factories';
 import { readCsv } from '../../../tests/unit/reference';
 import {
@@ -20,7 +20,9 @@ import {
 import { unitRow, type ScreenUnit } from './unit-rows';
 import type { UnitFilters } from './filters';
 
-const meta = JSON.parse(readFileSync('public/data/snapshot/meta.json', 'utf8')) as Meta;
+const meta = JSON.parse(readFileSync('public/data/snapshot/meta.json', 'utf8')) as {
+  criteria: Criterion[];
+};
 const criteria: Criterion[] = meta.criteria.filter((c) => c.framework === '2021-2025');
 const DISTRICTS = [
   { code: '105', name: 'Thành phố Lai Châu' },
@@ -101,7 +103,7 @@ describe('the missing criteria', () => {
     expect(card.chips[2]!.label).toBe('TC5: Trường học');
     expect(card.chips[1]!.name).toBe('3. Thủy lợi và phòng, chống thiên tai — Hạ tầng kinh tế - xã hội');
     expect(card.criteria).toBe('16/19 tiêu chí');
-    expect(card.status).toBe('Chưa đạt chuẩn NTM');
+    expect(card.meta).toBe('Huyện Tam Đường · Chưa đạt chuẩn NTM');
     expect(card.chipsLabel).toBe('Tiêu chí còn thiếu của Xã Bản Bo');
     expect(unitCard('en', rowOf(banBo, 'en')).chips[0]).toMatchObject({ text: 'C2', label: 'C2: Transport' });
   });

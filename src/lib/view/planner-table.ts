@@ -111,6 +111,8 @@ export interface UnitCard {
   colour: string;
   district: string | null;
   status: string;
+  /** The line under the name: "Huyện Sìn Hồ · Chưa đạt chuẩn NTM". */
+  meta: string;
   /** "14/19 tiêu chí"; null for a ward, a town or a xã without an assessment. */
   criteria: string | null;
   below: boolean;
@@ -126,6 +128,7 @@ export function unitCard(lang: Lang, row: UnitRow): UnitCard {
     colour: row.colour,
     district: row.district_name,
     status: row.statusName,
+    meta: [row.district_name, row.statusName].filter(Boolean).join(' · '),
     criteria:
       row.count === null ? null : ttable(lang, 'criteria', { count: row.count, total: row.total ?? '' }),
     below: row.below,
@@ -192,7 +195,7 @@ export interface TableSheet {
   codeColumn: number;
   /** 0-based columns of the criteria. */
   criteriaColumns: number[];
-  /** 0-based columns of long texts (the unit, the missing criteria, the source, the filters). */
+  /** 0-based columns of long texts (the unit, its district, the missing criteria, the source, the filters). */
   wideColumns: number[];
 }
 
@@ -244,7 +247,7 @@ export function tableSheet(
     lines,
     codeColumn: 1,
     criteriaColumns: criteria.map((_, i) => before.length + i),
-    wideColumns: [2, before.length - 1, headers.length - 2, headers.length - 1],
+    wideColumns: [2, 3, before.length - 1, headers.length - 2, headers.length - 1],
   };
 }
 
