@@ -2,6 +2,7 @@
 // on the built app with the committed snapshot data.
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import {
   collectPageErrors,
@@ -325,6 +326,42 @@ describe('the printed report', () => {
 
     await page.emulateMedia({ media: 'screen' });
     expect(await page.locator('[data-testid="print-report"]').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('numbers the printed pages, and no cell of the targets table spills into the next (Vietnamese)', async () => {
+    const { page, errors } = await openTargets('');
+    await printFromButton(page);
+    // Every cell's content fits its cell: "Trạng thái" and "Tổng kết giai đoạn" side by side, not over
+    // each other.
+    const spills = await page
+      .locator('[data-testid="print-targets"] th, [data-testid="print-targets"] td')
+      .evaluateAll((cells) =>
+        cells
+          .filter((c) => c.scrollWidth > c.clientWidth + 1)
+          .map((c) => `${c.closest('tr')?.getAttribute('data-target') ?? 'head'}: ${c.textContent}`),
+      );
+    expect(spills).toEqual([]);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync('test-results/targets-report-vi.pdf', pdf);
+    let text: string | null = null;
+    try {
+      text = execFileSync('pdftotext', ['test-results/targets-report-vi.pdf', '-'], {
+        encoding: 'utf8',
+      });
+    } catch (e) {
+      if (process.env.CI) throw e;
+      console.warn('pdftotext (poppler-utils) is missing: the page numbers are not read back');
+    }
+    if (text !== null) {
+      const pages = text.split('\f').filter((p) => p.trim() !== '');
+      expect(pages.length).toBeGreaterThan(1);
+      // "1 / 2" on a line of its own (pdftotext drops the spaces around the slash).
+      pages.forEach((p, i) =>
+        expect(p).toMatch(new RegExp(`(^|\\n)\\s*${i + 1}\\s*/\\s*${pages.length}\\s*(\\n|$)`)),
+      );
+    }
     expect(errors).toEqual([]);
   });
 
