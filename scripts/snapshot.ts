@@ -16,6 +16,7 @@ import pg from 'pg';
 import { createProjectDatabase, startEmbeddedPostgres, type PgSettings } from '../supabase/tools/embedded-db';
 import { REPO_ROOT } from '../supabase/tools/paths';
 import { appTypes } from '../supabase/tools/pg-types';
+import { loadProvince, provinceDir } from './province/load';
 import { formatSnapshotJson } from './snapshot/format';
 import { readSnapshot } from './snapshot/read';
 
@@ -24,7 +25,20 @@ export const SNAPSHOT_DIR = join(REPO_ROOT, 'public', 'data', 'snapshot');
 /** Relative file name → content, in a fixed order. */
 export type SnapshotFiles = Map<string, string>;
 
-export async function snapshotFromDatabase(connection: PgSettings | string): Promise<SnapshotFiles> {
+/**
+ * The province the app's snapshot is of: the app serves one province until it is switched over to the
+ * province folders (issue 21, item 2); its code is read from the folder, not written here.
+ */
+export const SNAPSHOT_PROVINCE_SLUG = 'lai-chau';
+
+export function snapshotProvinceCode(): string {
+  return loadProvince(provinceDir(SNAPSHOT_PROVINCE_SLUG)).config.code;
+}
+
+export async function snapshotFromDatabase(
+  connection: PgSettings | string,
+  province: string = snapshotProvinceCode(),
+): Promise<SnapshotFiles> {
   const client = new pg.Client(
     typeof connection === 'string'
       ? { connectionString: connection, types: appTypes }
@@ -32,7 +46,7 @@ export async function snapshotFromDatabase(connection: PgSettings | string): Pro
   );
   await client.connect();
   try {
-    const data = await readSnapshot(client);
+    const data = await readSnapshot(client, province);
     const files: SnapshotFiles = new Map();
     files.set('meta.json', formatSnapshotJson(data.meta));
     files.set('summaries.json', formatSnapshotJson(data.summaries));

@@ -72,9 +72,17 @@ export async function asAnon<T>(client: pg.Client, fn: () => Promise<T>): Promis
   }
 }
 
-export async function readSnapshot(client: pg.Client): Promise<SnapshotData> {
+/**
+ * The snapshot of one province (its GSO code). The views carry a `province` column (issue 21); the
+ * snapshot's files are one province's, so they filter on it and leave the column out.
+ */
+export async function readSnapshot(client: pg.Client, province: string): Promise<SnapshotData> {
   const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> =>
     (await client.query(sql, params)).rows as T[];
+  const inProvince = async <T>(sql: string, params: unknown[] = []): Promise<T[]> =>
+    (await rows<T & { province?: string }>(sql, [province, ...params])).map(
+      ({ province: _, ...rest }) => rest as T,
+    );
   return asAnon(client, async () => {
     const [dataset] = await rows<{ as_of: string; illustrative: boolean; note_vi: string; note_en: string }>(
       'select as_of, illustrative, note_vi, note_en from public.dataset where id = 1',
@@ -86,7 +94,10 @@ export async function readSnapshot(client: pg.Client): Promise<SnapshotData> {
       );
     }
     const years = (
-      await rows<{ year: number }>('select distinct year from public.unit_year order by year')
+      await rows<{ year: number }>(
+        'select distinct year from public.unit_year where province = $1 order by year',
+        [province],
+      )
     ).map((r) => r.year);
     const meta: SnapshotMeta = {
       as_of: dataset.as_of,
@@ -106,31 +117,36 @@ export async function readSnapshot(client: pg.Client): Promise<SnapshotData> {
       ),
       units: await rows<Unit>(
         `select vintage, code, name, kind, district_code, district_name
-         from public.unit order by vintage collate "C", code collate "C"`,
+         from public.unit where province = $1 order by vintage collate "C", code collate "C"`,
+        [province],
       ),
       crosswalk: await rows<CrosswalkRow>(
-        `select from_vintage, from_code, to_vintage, to_code from public.crosswalk
+        `select from_vintage, from_code, to_vintage, to_code from public.crosswalk where province = $1
          order by from_vintage collate "C", from_code collate "C", to_vintage collate "C"`,
+        [province],
       ),
       targets: await rows<Target>(
         `select id, group_no, name_vi, name_en, unit, target_value, strict, direction, level
-         from public.target order by group_no, id collate "C"`,
+         from public.target where province = $1 order by group_no, id collate "C"`,
+        [province],
       ),
     };
     const summaries: SnapshotSummaries = {
-      province: await rows<AreaSummary>('select * from public.province_summary order by year'),
-      district: await rows<AreaSummary>(
-        'select * from public.district_summary order by year, district_code collate "C"',
+      province: await inProvince<AreaSummary>(
+        'select * from public.province_summary where province = $1 order by year',
       ),
-      districts: await rows<DistrictYear>(
-        'select * from public.district_year order by year, district_code collate "C"',
+      district: await inProvince<AreaSummary>(
+        'select * from public.district_summary where province = $1 order by year, district_code collate "C"',
       ),
-      indicators: await rows<IndicatorValue>(
-        `select * from public.indicator_value
+      districts: await inProvince<DistrictYear>(
+        'select * from public.district_year where province = $1 order by year, district_code collate "C"',
+      ),
+      indicators: await inProvince<IndicatorValue>(
+        `select * from public.indicator_value where province = $1
          order by target_id collate "C", year, district_code collate "C" nulls first`,
       ),
-      statistics: await rows<StatisticValue>(
-        `select * from public.statistic_value
+      statistics: await inProvince<StatisticValue>(
+        `select * from public.statistic_value where province = $1
          order by series_id collate "C", year, district_code collate "C" nulls first`,
       ),
     };
@@ -138,9 +154,10 @@ export async function readSnapshot(client: pg.Client): Promise<SnapshotData> {
     for (const year of years) {
       byYear.set(
         year,
-        await rows<UnitYear>('select * from public.unit_year where year = $1 order by code collate "C"', [
-          year,
-        ]),
+        await inProvince<UnitYear>(
+          'select * from public.unit_year where province = $1 and year = $2 order by code collate "C"',
+          [year],
+        ),
       );
     }
     return { meta, summaries, years: byYear };

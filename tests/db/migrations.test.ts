@@ -82,13 +82,18 @@ describe('migrations', () => {
 
   it('load the reference data: vintages, frameworks, criteria, units, crosswalk, targets', async () => {
     const q = async (sql: string) => (await db.admin.query(sql)).rows;
-    expect(await q(`select vintage, count(*)::int as n from public.unit group by 1 order by 1`)).toEqual([
-      { vintage: '2016', n: 108 },
-      { vintage: '2020', n: 106 },
-      { vintage: '2025', n: 38 },
+    expect(
+      await q(`select province, vintage, count(*)::int as n from public.unit group by 1, 2 order by 1, 2`),
+    ).toEqual([
+      { province: '11', vintage: '2025', n: 45 },
+      { province: '12', vintage: '2016', n: 108 },
+      { province: '12', vintage: '2020', n: 106 },
+      { province: '12', vintage: '2025', n: 38 },
     ]);
     expect(
-      await q(`select vintage, kind, count(*)::int as n from public.unit group by 1, 2 order by 1, 2`),
+      await q(
+        `select vintage, kind, count(*)::int as n from public.unit where province = '12' group by 1, 2 order by 1, 2`,
+      ),
     ).toEqual([
       { vintage: '2016', kind: 'phuong', n: 5 },
       { vintage: '2016', kind: 'thi_tran', n: 7 },
