@@ -19,6 +19,21 @@ create function private.legacy_province() returns text language sql immutable se
 comment on function private.legacy_province() is
   'Lai Châu: the province of rows written before issue 21, and of editors whose app_metadata names no province.';
 
+-- The caller's province while they may write (null: not an editor). Only a signed-in user has one:
+-- service_role and the owner may not read the editors registry, and their rows without a province get
+-- the legacy one (plpgsql, so the registry is not even opened for them).
+create function private.editor_province() returns text
+language plpgsql stable
+set search_path = ''
+as $$
+begin
+  if current_user is distinct from 'authenticated' then
+    return null;
+  end if;
+  return (select e.province from private.current_editor() e);
+end
+$$;
+
 ------------------------------------------------------------------------------------------------------
 -- Backfill, then NOT NULL, foreign keys and keys. Triggers are off for the backfill: it changes no
 -- data (a locked year stays locked, the audit log records no change).
@@ -105,12 +120,9 @@ alter table public.indicator_observation
   alter column province set not null,
   add constraint indicator_observation_province_length check (char_length(province) <= 2),
   add constraint indicator_observation_target_province_fkey foreign key (province, target_id)
-    references public.target (province, id),
-  -- Superseded by the key above (a target of the row's province), and unindexed once the unique key
-  -- below leads with the province.
-  drop constraint indicator_observation_target_id_fkey,
-  drop constraint indicator_observation_key,
-  add constraint indicator_observation_key unique nulls not distinct (province, target_id, year, district_code);
+    references public.target (province, id);
+-- The key (target_id, year, district_code) stays: a target is one province's, so it is still unique.
+create index indicator_observation_target_province_idx on public.indicator_observation (province, target_id);
 
 alter table public.statistic_observation
   alter column province set not null,
@@ -127,6 +139,9 @@ alter table public.closed_year
   add constraint closed_year_province_fkey foreign key (province) references public.province (code),
   drop constraint closed_year_pkey,
   add primary key (province, year);
+-- `insert into closed_year (year)` as before: the year of the editor's own province.
+alter table public.closed_year
+  alter column province set default coalesce(private.editor_province(), private.legacy_province());
 
 alter table private.editor
   alter column province set not null,
@@ -144,12 +159,6 @@ alter table private.year_lock
 -- `_check` trigger, which fills the vintage, and before its `_closed_year` trigger, which needs it).
 ------------------------------------------------------------------------------------------------------
 
-create function private.editor_province() returns text
-language sql stable
-set search_path = ''
-as $$
-  select e.province from private.current_editor() e
-$$;
 
 create function private.fill_province() returns trigger
 language plpgsql

@@ -59,7 +59,8 @@ describe('the reference catalogue used by the pure tests', () => {
   it('agrees with the migrated database (units, frameworks, criteria numbers and names)', async () => {
     const ref = referenceCatalog();
     const units = await client.query(
-      'select vintage, code, name, kind, district_code, district_name from public.unit order by vintage, code',
+      `select vintage, code, name, kind, district_code, district_name from public.unit
+       where province = '12' order by vintage, code`,
     );
     const key = (u: { vintage: string; code: string }) => `${u.vintage}/${u.code}`;
     expect(units.rows).toEqual([...ref.units].sort((a, b) => key(a).localeCompare(key(b))));

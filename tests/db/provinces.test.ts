@@ -161,16 +161,17 @@ describe.each(ATTACKERS)('%s', (_name, attacker) => {
            values ($1, 2024, 'chua_dat', '{1}', 'x', '11')`,
           [SAN_THANG],
         ),
-      (q) => attempt(q, `update public.unit_assessment set decision_no = 'x' where province = '12'`),
-      (q) => attempt(q, `update public.unit_assessment set province = '11' where province = '12'`),
-      (q) => attempt(q, `delete from public.unit_assessment where province = '12'`),
-      (q) => attempt(q, `delete from public.district_status where province = '12'`),
+      // No province filter: every row of 2024 is Lai Châu's.
+      (q) => attempt(q, `update public.unit_assessment set decision_no = 'x' where year = 2024`),
+      (q) => attempt(q, `update public.unit_assessment set province = '11' where year = 2024`),
+      (q) => attempt(q, `delete from public.unit_assessment where year = 2024`),
+      (q) => attempt(q, `delete from public.district_status where year = 2020`),
       (q) =>
         attempt(
           q,
           `insert into public.district_status (district_code, year, ntm, source) values ('105', 2024, true, 'x')`,
         ),
-      (q) => attempt(q, `update public.statistic_observation set value = 0 where province = '12'`),
+      (q) => attempt(q, `update public.statistic_observation set value = 0 where year = 2024`),
       (q) =>
         attempt(
           q,
@@ -183,6 +184,13 @@ describe.each(ATTACKERS)('%s', (_name, attacker) => {
       expect(r.same).toBe(true);
       if (r.outcome.ok) expect(r.outcome.rowCount).toBe(0);
     }
+    // The control: the same statements reach rows for Lai Châu's province editor.
+    const control = await asRole(db.api, PROVINCE_EDITOR, async (q) => [
+      await attempt(q, `update public.unit_assessment set decision_no = 'x' where year = 2024`),
+      await attempt(q, `update public.indicator_observation set value = 0`),
+    ]);
+    for (const c of control) expect(c).toMatchObject({ ok: true, rowCount: expect.any(Number) });
+    expect(control.every((c) => c.ok && c.rowCount > 0)).toBe(true);
   });
 
   it('cannot write through a view', async () => {
@@ -234,10 +242,11 @@ describe.each(ATTACKERS)('%s', (_name, attacker) => {
 
   it('cannot write Lai Châu’s targets, nor give Điện Biên a target it does not have', async () => {
     for (const sql of [
-      `insert into public.indicator_observation (province, target_id, year, value, source) values ('12', 'T2a', 2024, 1, 'x')`,
-      `insert into public.indicator_observation (target_id, year, value, source) values ('T2a', 2024, 1, 'x')`,
-      `update public.indicator_observation set value = 0 where province = '12'`,
-      `delete from public.indicator_observation where province = '12'`,
+      `insert into public.indicator_observation (province, target_id, year, value, source) values ('12', 'T4a', 2024, 1, 'x')`,
+      `insert into public.indicator_observation (target_id, year, value, source) values ('T4a', 2024, 1, 'x')`,
+      // No filter: every row the attacker could touch (Lai Châu's are all there is).
+      `update public.indicator_observation set value = 0`,
+      `delete from public.indicator_observation`,
     ]) {
       const r = await refused(db.admin, attacker, (q) => attempt(q, sql));
       expect(r.same).toBe(true);

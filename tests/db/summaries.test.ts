@@ -8,27 +8,35 @@ import { ANON, asRole, useClients, type Query } from './helpers';
 
 const db = useClients();
 
+/** Lai Châu's rows of a view, without the view's province column (the TypeScript types have none). */
+async function laiChau<T>(q: Query, sql: string, params: unknown[] = []): Promise<T[]> {
+  const rows = (await q<T & { province: string }>(sql, params)).rows;
+  return rows.filter((r) => r.province === '12').map(({ province: _, ...rest }) => rest as T);
+}
+
 async function compareAll(q: Query) {
   const frameworks = (await q<Framework>(`select * from public.framework`)).rows;
   const years = (await q<{ year: number }>(`select distinct year from public.unit_year order by 1`)).rows.map(
     (r) => r.year,
   );
-  const statuses = (await q<DistrictYear>(`select * from public.district_year`)).rows;
+  const statuses = await laiChau<DistrictYear>(q, `select * from public.district_year`);
   for (const year of years) {
-    const rows = (await q<UnitYear>(`select * from public.unit_year where year = $1 order by code`, [year]))
-      .rows;
+    const rows = await laiChau<UnitYear>(q, `select * from public.unit_year where year = $1 order by code`, [
+      year,
+    ]);
     const framework = frameworks.find((f) => f.id === rows[0]?.framework);
     if (!framework) throw new Error(`no framework for ${year}`);
-    const province = (await q<AreaSummary>(`select * from public.province_summary where year = $1`, [year]))
-      .rows;
+    const province = await laiChau<AreaSummary>(q, `select * from public.province_summary where year = $1`, [
+      year,
+    ]);
     expect(province, `province ${year}`).toEqual([
       summarise(rows, framework, { districtStatuses: statuses }),
     ]);
-    const districts = (
-      await q<AreaSummary>(`select * from public.district_summary where year = $1 order by district_code`, [
-        year,
-      ])
-    ).rows;
+    const districts = await laiChau<AreaSummary>(
+      q,
+      `select * from public.district_summary where year = $1 order by district_code`,
+      [year],
+    );
     expect(districts, `districts ${year}`).toEqual(summariseByDistrict(rows, framework));
   }
   return years;

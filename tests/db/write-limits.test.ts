@@ -38,11 +38,12 @@ const upsertStatistics = (q: Query, from: number, to: number, value = 1) =>
     `insert into public.statistic_observation (series_id, year, district_code, value, source)
      select (select id from public.statistic_series order by id limit 1), 2001, lpad(i::text, 3, '0'), $3, 'Báo cáo'
      from generate_series($1::int, $2::int) i
-     on conflict (series_id, year, district_code) do update set value = excluded.value`,
+     on conflict (province, series_id, year, district_code) do update set value = excluded.value`,
     [from, to, value],
   );
 
-const ATTACKED = `((u.vintage = '2020' and y between 2020 and 2023) or (u.vintage = '2025' and y between 2027 and 2030))`;
+// Lai Châu's units (issue 21: the database holds Điện Biên's too, outside a Lai Châu editor's scope).
+const ATTACKED = `u.province = '12' and ((u.vintage = '2020' and y between 2020 and 2023) or (u.vintage = '2025' and y between 2027 and 2030))`;
 
 describe('one statement’s rows are counted once', () => {
   it('an upsert of 300 new and 300 existing rows is refused as 600 rows', async () => {
@@ -113,7 +114,7 @@ describe('rows per minute', () => {
           `insert into public.statistic_observation (series_id, year, district_code, value, source)
            select (select id from public.statistic_series order by id limit 1), 2000 + i % 31, '105', i, 'Báo cáo'
            from generate_series(1, $1::int) i where i <= 31
-           on conflict (series_id, year, district_code) do update set value = excluded.value`,
+           on conflict (province, series_id, year, district_code) do update set value = excluded.value`,
           [n],
         );
       const written: unknown[] = [];
