@@ -82,6 +82,7 @@ export const tt = defineMessages(
     'source.illustrativeFlag': ' — minh họa',
     // The source the database view (indicator_value) gives a figure it computed: report/series.ts.
     'source.computed': 'Tổng hợp từ số liệu đánh giá từng đơn vị (unit_year)',
+    'source.stored': '{source}',
 
     // The printed report (PrintReport.svelte).
     'print.title': 'Báo cáo tiến độ thực hiện chỉ tiêu giai đoạn 2021–2025',
@@ -176,6 +177,7 @@ export const tt = defineMessages(
     'source.illustrativeOnly': 'illustrative figures',
     'source.illustrativeFlag': ' — illustrative',
     'source.computed': 'Computed from the assessment of each unit (unit_year)',
+    'source.stored': '{source} (in Vietnamese)',
 
     'print.title': 'Progress report on the 2021–2025 targets',
     'print.campaign':

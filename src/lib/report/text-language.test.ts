@@ -30,10 +30,12 @@ describe('source notes by language', () => {
   it('shows it as the database writes it in the Vietnamese report', () => {
     expect(sourceText(computedLine, 'vi')).toBe(`2020–2022: ${COMPUTED_SOURCE}`);
   });
-  it('leaves a data source as stored in both languages', () => {
-    expect(sourceName('[S46] Báo Dân sinh', 'en')).toBe('[S46] Báo Dân sinh');
+  it('leaves a data source as stored, and says in English that it is in Vietnamese (issue 19)', () => {
+    expect(sourceName('[S46] Báo Dân sinh', 'en')).toBe('[S46] Báo Dân sinh (in Vietnamese)');
+    expect(sourceName('[S46] Báo Dân sinh', 'vi')).toBe('[S46] Báo Dân sinh');
     const t2 = report.rows.find((r) => r.target.id === 'T2')!.sources[0]!;
-    expect(sourceText(t2, 'en')).toBe('2021: [S46] Báo Dân sinh');
+    expect(sourceText(t2, 'en')).toBe('2021: [S46] Báo Dân sinh (in Vietnamese)');
+    expect(sourceText(t2, 'vi')).toBe('2021: [S46] Báo Dân sinh');
   });
   it('has no Vietnamese fixed note in any English source line of the report', () => {
     const lines = report.rows.flatMap((r) => r.sources.map((l) => sourceText(l, 'en')));

@@ -107,11 +107,13 @@ export function yearRanges(years: readonly number[]): string {
 }
 
 /**
- * A source as the reader's language says it. Sources are data, shown as stored, except the fixed note the
- * database view gives the figures it computes (COMPUTED_SOURCE, compared as stored), which is translated.
+ * A source as the reader's language says it. The fixed note the database view gives the figures it computes
+ * (COMPUTED_SOURCE, compared as stored) is translated. Other sources are citations of Vietnamese articles
+ * and documents, stored as written: translating a title would cite something that does not exist, so an
+ * English reader sees the citation as it is, marked "(in Vietnamese)" (issue 19).
  */
 export function sourceName(source: string, lang: Lang): string {
-  return source === COMPUTED_SOURCE ? tt(lang, 'source.computed') : source;
+  return source === COMPUTED_SOURCE ? tt(lang, 'source.computed') : tt(lang, 'source.stored', { source });
 }
 
 /** A source line in words: '2022: [S31] VOV … (29/09/2023)' or '2020–2025: số liệu minh họa'. */
