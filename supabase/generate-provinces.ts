@@ -48,7 +48,8 @@ export function generateProvincesSql(): string {
           period.unitList.map((u) => ({
             vintage: period.id,
             code: u.code,
-            name: u.name,
+            // The full name with its prefix ("Xã Sín Thầu"), as admin_unit holds Lai Châu's.
+            name: u.full_name,
             kind: u.kind,
             district_code: null,
             province: p.config.code,
