@@ -3,7 +3,7 @@
 // phone; everything is reachable by keyboard with a visible focus; the map has a text summary.
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE, waitForMapIdle } from './browser';
+import { DESKTOP, PHONE, screenshot, waitForMapIdle } from './browser';
 import { useBrowser } from './use-browser';
 
 const baseUrl = inject('baseUrl');
@@ -102,6 +102,36 @@ describe('axe-core: no violations on any screen', () => {
     const activate = page.locator('[data-testid="activate-map"]');
     if ((await activate.count()) > 0) await activate.click();
     await waitForMapIdle(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("phone: the unit's sheet, at its peek height and at full height", async () => {
+    const page = await open('?unit=03430', PHONE);
+    await page.locator('[data-testid="unit-sheet"] [data-testid="unit-panel"]').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('[data-testid="sheet-handle"]').click();
+    await expect
+      .poll(() => page.locator('[data-testid="unit-sheet"]').getAttribute('data-size'))
+      .toBe('full');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('phone: the map options open', async () => {
+    const page = await open('', PHONE);
+    await page.locator('details.more summary').click();
+    await page.locator('[data-testid="mode-switch"]').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('desktop 1440×900: a unit opened from the list', async () => {
+    const page = await open('', { width: 1440, height: 900 });
+    await waitForMapIdle(page);
+    await page.locator('.unit-list li button').nth(2).click();
+    await page.locator('[data-testid="unit-panel"]').waitFor();
+    await screenshot(page, 'desktop-1440x900-unit-panel');
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });

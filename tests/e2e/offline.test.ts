@@ -48,7 +48,7 @@ describe('offline after one visit', () => {
       .poll(() => page.locator('[data-testid="offline-badge"]').textContent(), { timeout: 30_000 })
       .toMatch(/Ngoại tuyến/);
     await expect.poll(() => page.locator('[data-testid="static-map"] path[data-code]').count()).toBe(106);
-    await expect.poll(() => page.locator('.unit-list li').count()).toBe(106);
+    await expect.poll(() => page.locator('[data-testid="unit-list"]').getAttribute('data-count')).toBe('106');
     expect(await page.locator('[data-testid="source-badge"]').textContent()).toMatch(
       /lưu kèm ứng dụng, đến ngày \d{2}\/\d{2}\/\d{4}/,
     );

@@ -118,7 +118,7 @@ describe('the progress map', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.locator('[data-testid="year"]').textContent()).toBe('2026');
     await waitForUnitCount(page, 38);
-    await expect.poll(() => page.locator('.unit-list li').count()).toBe(38);
+    await expect.poll(() => page.locator('[data-testid="unit-list"]').getAttribute('data-count')).toBe('38');
     await screenshot(page, 'desktop-status-2026');
     await page.context().close();
   });

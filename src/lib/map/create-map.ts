@@ -46,11 +46,27 @@ export interface MapController {
   setUnits(unitsUrl: string, hasDistricts: boolean, bounds: Bounds): Promise<void>;
   applyStates(states: FeatureStates): number;
   setSelected(code: string | null): void;
-  flyTo(bbox: Bounds): void;
+  /** Drops the hover outline (a phone's tap leaves one: no pointer ever leaves the unit). */
+  clearHover(): void;
+  /**
+   * Moves to a box (a unit, a district): `inset` is the map's lower part a phone's sheet covers (the box
+   * fits above it); `context`, the province's box, caps the zoom so the province stays recognisable.
+   */
+  flyTo(bbox: Bounds, view?: { inset?: number; context?: Bounds }): void;
+  /** Pans (no zoom) so the box's middle is in the map's part above `inset`, if it is not there already. */
+  reveal(bbox: Bounds, inset: number): void;
   /** Ids of the commune features drawn on screen now. */
   renderedUnitIds(): number[];
   destroy(): void;
 }
+
+/**
+ * A unit chosen from the list is shown at most this many zoom levels closer than the whole province (4×):
+ * a ward of a few hundred metres would otherwise fill the screen and the province be lost.
+ */
+const CONTEXT_ZOOM = 2;
+
+const moveDuration = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 800);
 
 const codeOf = (feature: MapGeoJSONFeature | undefined): string | null =>
   feature?.id === undefined ? null : String(feature.id).padStart(5, '0');
@@ -202,18 +218,34 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
       map.fitBounds(bounds as LngLatBoundsLike, { padding: 16, animate: false });
     },
     applyStates: (states) => sync.apply(states),
+    clearHover: () => setHover(null),
     setSelected(code) {
       if (code === selected) return;
       if (selected) map.removeFeatureState(target(selected), 'selected');
       selected = code;
       if (code) map.setFeatureState(target(code), { selected: true });
     },
-    flyTo(bbox) {
+    flyTo(bbox, view = {}) {
+      const inset = view.inset ?? 0;
+      const province = view.context
+        ? map.cameraForBounds(view.context as LngLatBoundsLike, { padding: 16 })?.zoom
+        : undefined;
       map.fitBounds(bbox as LngLatBoundsLike, {
-        padding: 48,
-        maxZoom: 11,
-        duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 800,
+        padding: { top: 48, left: 48, right: 48, bottom: 48 + inset },
+        maxZoom: Math.min(11, province === undefined ? 11 : province + CONTEXT_ZOOM),
+        duration: moveDuration(),
       });
+    },
+    reveal(bbox, inset) {
+      const [west, south, east, north] = bbox;
+      const middle: [number, number] = [(west + east) / 2, (south + north) / 2];
+      const at = map.project(middle);
+      const { clientWidth: width, clientHeight: height } = map.getContainer();
+      const margin = 24;
+      const seen = at.x > margin && at.x < width - margin && at.y > margin && at.y < height - inset - margin;
+      if (seen) return;
+      // The middle of the part still in view: `offset` is from the container's middle.
+      map.easeTo({ center: middle, offset: [0, -inset / 2], duration: moveDuration() });
     },
     renderedUnitIds() {
       const ids = new Set<number>();

@@ -205,6 +205,20 @@ export class AppView {
     this.notice = worthSaying ? { year: next, dropped, carried } : null;
   }
 
+  /** Fetches a year's rows and boundaries ahead of showing it (play-back asks for the next year). */
+  prepareYear(year: number): void {
+    if (!this.ready || !this.data.meta?.years.includes(year)) return;
+    void this.data.ensureYear(year);
+    void this.data.ensureIndex(vintageForYear(year));
+  }
+
+  /** The box of a unit of the year on screen (from its vintage's tile index), if known. */
+  unitBounds(code: string | null): Bounds | null {
+    if (!code) return null;
+    const bbox = this.data.indexes.get(vintageForYear(this.year))?.units.find((u) => u.code === code)?.bbox;
+    return bbox ? (bbox as Bounds) : null;
+  }
+
   setVintage(id: VintageId): void {
     const years = (this.data.meta?.years ?? []).filter((y) => vintageForYear(y) === id);
     const target = years.at(-1);
