@@ -27,7 +27,7 @@ async function open(options: BrowserContextOptions, query = '?year=2025') {
   const errors = collectPageErrors(page);
   await page.goto('data:text/html,<title>before</title>');
   await page.goto(`${baseUrl}${query}`);
-  await page.locator('[data-testid="unit-list"] li button').first().waitFor({ timeout: 60_000 });
+  await page.locator('.unit-list li button').first().waitFor({ timeout: 60_000 });
   return { context, page, errors };
 }
 
@@ -42,7 +42,7 @@ const active = (page: Page) =>
       tag: el?.tagName.toLowerCase() ?? '',
       code: el?.closest('li')?.getAttribute('data-code') ?? null,
       testid: el?.getAttribute('data-testid') ?? null,
-      inList: !!el?.closest('[data-testid="unit-list"] ul'),
+      inList: !!el?.closest('.unit-list ul'),
       type: el?.getAttribute('type') ?? null,
       top: el?.getBoundingClientRect().top ?? -1,
       bottom: el?.getBoundingClientRect().bottom ?? -1,
@@ -51,7 +51,7 @@ const active = (page: Page) =>
 
 async function chooseFromList(page: Page, name: string) {
   await page.fill('[data-testid="unit-search"]', name);
-  const row = page.locator('[data-testid="unit-list"] li button').first();
+  const row = page.locator('.unit-list li button').first();
   await expect.poll(() => row.locator('.name').textContent()).toBe(name);
   const code = await row.evaluate((el) => el.closest('li')!.getAttribute('data-code')!);
   await row.click();
@@ -76,7 +76,7 @@ describe.each([
 
     // Again with Escape, and with a panel switched to another unit first (still one layer).
     await page.goForward();
-    await page.locator('[data-testid="unit-list"] li button').first().waitFor({ timeout: 60_000 });
+    await page.locator('.unit-list li button').first().waitFor({ timeout: 60_000 });
     await chooseFromList(page, 'Xã Khoen On');
     await chooseFromList(page, 'Xã Tà Gia');
     await page.keyboard.press('Escape');
@@ -232,21 +232,31 @@ async function tabUntil(page: Page, stop: (f: Awaited<ReturnType<typeof active>>
 }
 
 describe('a keyboard user keeps their place (item 6)', () => {
-  it('search, choose, read, close, and land back on the row chosen', async () => {
-    const { context, page, errors } = await open({
-      ...DESKTOP_MOUSE,
-      viewport: { width: 1366, height: 768 },
-    });
+  it('skip links go to the map and to the list', async () => {
+    const { context, page, errors } = await open(DESKTOP_MOUSE);
     await waitForMapIdle(page);
-    // The first Tab shows the skip links; the second goes to the list.
     await page.keyboard.press('Tab');
     expect((await active(page)).testid).toBe('skip-map');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('#map-area'))).toBe(true);
+    await page.locator('[data-testid="skip-map"]').focus();
     await page.keyboard.press('Tab');
     expect((await active(page)).testid).toBe('skip-list');
     await page.keyboard.press('Enter');
     expect((await active(page)).id).toBe('unit-list-title');
     await page.keyboard.press('Tab');
     expect((await active(page)).testid).toBe('unit-search');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('search, choose, read, close, and land back on the row chosen', async () => {
+    const { context, page, errors } = await open({
+      ...DESKTOP_MOUSE,
+      viewport: { width: 1366, height: 768 },
+    });
+    await waitForMapIdle(page);
+    await page.locator('[data-testid="unit-search"]').focus();
     await page.keyboard.type('ta');
     // One Tab into the list, arrows inside it.
     await page.keyboard.press('Tab');
@@ -290,9 +300,9 @@ describe('a keyboard user keeps their place (item 6)', () => {
 
   it('the list is one tab stop with arrows, Home and End, and draws only the rows in view', async () => {
     const { context, page, errors } = await open(DESKTOP_MOUSE);
-    const list = page.locator('[data-testid="unit-list"]');
-    expect(await list.getAttribute('data-count')).toBe('106');
+    const list = page.locator('.unit-list');
     expect(await list.locator('li').count()).toBeLessThan(40);
+    expect(await list.getAttribute('data-count')).toBe('106');
     expect(await list.locator('li button:not([tabindex="-1"])').count()).toBe(1);
     await page.locator('[data-testid="unit-search"]').focus();
     await page.keyboard.press('Tab');
@@ -343,7 +353,7 @@ describe('smaller things (item 10)', () => {
 
   it('phone: the list shows that it scrolls, and how many units it holds', async () => {
     const { context, page, errors } = await open(PHONE_TOUCH);
-    const list = page.locator('[data-testid="unit-list"]');
+    const list = page.locator('.unit-list');
     await list.scrollIntoViewIfNeeded();
     expect(await list.locator('.more').isVisible()).toBe(true);
     expect(await page.locator('[data-testid="unit-count"]').textContent()).toBe('106 đơn vị');
