@@ -30,6 +30,8 @@ async function choose(page: Page, testid: string, value: string) {
 }
 
 async function openUnitFromList(page: Page, code: string) {
+  // The list draws only the rows in view: find the unit by its code first.
+  await page.fill('[data-testid="unit-search"]', code);
   await page.locator(`.unit-list li[data-code="${code}"] button`).click();
   await expect.poll(() => panel(page).getAttribute('data-code')).toBe(code);
 }
