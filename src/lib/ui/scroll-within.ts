@@ -11,17 +11,17 @@ export function scrollWithin(box: HTMLElement, item: HTMLElement): void {
 
 /**
  * Scrolls each scroll container around `item` (a list's box, the side column, a phone's sheet) so that it
- * is visible, then the window by the least amount that shows it: the focus the app moves must be seen,
- * and the map must not be scrolled away further than that.
+ * is visible, then (unless told not to) the window by the least amount that shows it: the focus the app
+ * moves must be seen, and the map must not be scrolled away further than that.
  */
-export function revealInScrollers(item: HTMLElement): void {
+export function revealInScrollers(item: HTMLElement, { window: moveWindow = true } = {}): void {
   for (let box = item.parentElement; box && box !== document.body; box = box.parentElement) {
     const overflow = getComputedStyle(box).overflowY;
     if ((overflow === 'auto' || overflow === 'scroll') && box.scrollHeight > box.clientHeight)
       scrollWithin(box, item);
   }
   // A fixed sheet is always in view: only what scrolls with the page moves the window.
-  if (item.closest('[data-testid="unit-sheet"].phone')) return;
+  if (!moveWindow || item.closest('[data-testid="unit-sheet"].phone')) return;
   const rect = item.getBoundingClientRect();
   if (rect.top < 0) window.scrollBy(0, rect.top);
   else if (rect.bottom > innerHeight)
