@@ -32,10 +32,12 @@ export const EXEMPT: readonly { path: string; why: string }[] = [
 const CONTEXT_FILE = /^provinces\/[^/]+\/context\.geojson$/;
 
 /**
- * Migrations already applied to a database are never rewritten: they keep what they say (the move of Lai
- * Châu's rows to a per-province shape is a NEW migration). Any migration after this one is scanned.
+ * Migrations are never rewritten once written: they keep what they say. Those up to this one come from
+ * before the province was configuration, up to the migrations that move Lai Châu's existing rows into the
+ * per-province shape (issue 21: backfill '12', the legacy province of editors without one) and the attacks
+ * their comments quote. Any later migration is scanned: a new one takes the province from its rows.
  */
-export const LAST_APPLIED_MIGRATION = '20260301000400';
+export const LAST_APPLIED_MIGRATION = '20261204190000';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'test-results', '.tmp']);
 /** Code, configuration and data; prose (*.md: provenance, history, the README) is not scanned. */
@@ -43,7 +45,8 @@ const SCANNED = /\.(ts|js|mjs|cjs|svelte|html|sql|json|csv|geojson|toml|sh|ya?ml
 
 function isExempt(rel: string): boolean {
   if (EXEMPT.some((e) => (e.path.endsWith('/') ? rel.startsWith(e.path) : rel === e.path))) return true;
-  if (/\.test\.ts$/.test(rel) || CONTEXT_FILE.test(rel)) return true;
+  // *.cases.json: test cases shared by a unit test and a database test (one table, two implementations).
+  if (/\.(test\.ts|cases\.json)$/.test(rel) || CONTEXT_FILE.test(rel)) return true;
   const migration = /^supabase\/migrations\/(\d{14})_/.exec(rel);
   return migration !== null && (migration[1] ?? '') <= LAST_APPLIED_MIGRATION;
 }

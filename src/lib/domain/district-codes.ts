@@ -6,7 +6,7 @@
  * one it does.
  *
  * An element is a district code when, as a string with spaces, tabs and line breaks trimmed at both
- * ends, or as a whole number from 0 to 999 written with three digits (105 → "105", 5 → "005"), it is
+ * ends, or as a whole number from 0 to 999 written with three digits (305 → "305", 5 → "005"), it is
  * exactly three ASCII digits. Anything else grants nothing. Codes come deduplicated and sorted.
  */
 

@@ -5,7 +5,7 @@
  * province-code.cases.json, so the browser never names a province the database does not grant.
  *
  * `province` is a province code when, as a string with spaces, tabs and line breaks trimmed at both
- * ends, or as a whole number from 0 to 99 written with two digits (12 → "12", 1 → "01"), it is exactly
+ * ends, or as a whole number from 0 to 99 written with two digits (11 → "11", 1 → "01"), it is exactly
  * two ASCII digits; anything else grants nothing (null). An app_metadata without a `province` key is
  * an editor from before provinces existed: their province is the legacy one, which the caller passes
  * (the database's private.legacy_province()).

@@ -3,7 +3,7 @@
  * the database (issue 20, item 6), and the host the app shows beside every link it renders.
  *
  * An http or https address in RFC 3986's characters, nothing else:
- * - no user information: "https://laichau.gov.vn@evil.example/x" goes to evil.example;
+ * - no user information: "https://tinh.gov.vn@evil.example/x" goes to evil.example;
  * - no whitespace or invisible character (U+2028, zero-width space, NBSP, U+3000, NEL, RLO…) and no
  *   character outside RFC 3986 (quotes, angle brackets, Vietnamese letters…) unless percent-encoded;
  * - the host is a plain name or IPv4 address (letters, digits, . - _ ~), optionally with a port.

@@ -1,6 +1,7 @@
 // Every section of the catalogue speaks both languages: the same keys, the same placeholders, NFC text.
 import { describe, expect, it } from 'vitest';
 import type { Translator } from './define';
+import { t } from './messages';
 
 const modules = import.meta.glob<Record<string, unknown>>(['./*.ts', '!./*.test.ts', '!./define.ts'], {
   eager: true,
@@ -36,4 +37,13 @@ describe('the translation catalogue', () => {
       }
     },
   );
+});
+
+describe('a count of one', () => {
+  it('takes the key’s `.one` form where the language calls the number "one"', () => {
+    expect(t('en', 'list.count', { n: 1 })).toBe('1 unit');
+    expect(t('en', 'list.count', { n: 2 })).toBe('2 units');
+    expect(t('en', 'list.count', { n: 0 })).toBe('0 units');
+    expect(t('vi', 'list.count', { n: 1 })).toBe('1 đơn vị');
+  });
 });

@@ -23,6 +23,19 @@ export function fill(template: string, params: Params = {}): string {
   );
 }
 
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+/**
+ * A key `k` may have a form `k.one`, used when its `{n}` is a number the language calls "one" (English
+ * "1 unit", "2 units"; Vietnamese has one form, so its `.one` repeats the other).
+ */
+function countIsOne(lang: Lang, params: Params | undefined): boolean {
+  const n = params?.['n'];
+  if (typeof n !== 'number') return false;
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules.select(n) === 'one';
+}
+
 export interface Translator<K extends string> {
   (lang: Lang, key: K, params?: Params): string;
   readonly section: Section<K>;
@@ -34,8 +47,11 @@ export function defineMessages<const V extends Record<string, string>>(
 ): Translator<keyof V & string> {
   type K = keyof V & string;
   const section: Section<K> = { vi: vi as Record<K, string>, en };
-  const translate = (lang: Lang, key: K, params?: Params) =>
-    fill(section[lang][key] ?? section.vi[key] ?? key, params);
+  const translate = (lang: Lang, key: K, params?: Params) => {
+    const one = countIsOne(lang, params) ? (`${key}.one` as K) : null;
+    const template = (one && section[lang][one]) || section[lang][key] || section.vi[key] || key;
+    return fill(template, params);
+  };
   return Object.assign(translate, { section });
 }
 

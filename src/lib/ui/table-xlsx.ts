@@ -3,14 +3,14 @@ import type { TableSheet } from '../view/planner-table';
 
 /**
  * The planners' sheet as an XLSX workbook, the layout of the CSV (view/planner-table.ts tableSheet) with
- * what a CSV cannot carry: the unit codes are text cells ("03511" stays "03511" in Excel and LibreOffice,
+ * what a CSV cannot carry: the unit codes are text cells ("01234" stays "01234" in Excel and LibreOffice,
  * whatever the locale), the header row is frozen with the unit's name beside it, and every column has a
  * filter. exceljs loads only when a planner asks for the file (import/excel.ts): never on first paint.
  */
 export async function tableXlsx(sheet: TableSheet, sheetName: string): Promise<Uint8Array> {
   const Excel = await loadExcel();
   const wb = new Excel.Workbook();
-  wb.creator = 'laichau-ntm-map';
+  wb.creator = 'ntm-progress-map';
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', xSplit: 3, ySplit: 1 }] });
   ws.addRow(sheet.headers);
   for (const line of sheet.lines) ws.addRow(line.map((v) => (v === null || v === undefined ? '' : v)));

@@ -144,7 +144,7 @@ export function unitCard(lang: Lang, row: UnitRow): UnitCard {
 
 /**
  * Rows are shown a page at a time: the table and the cards never hold thousands of DOM rows (the national
- * layer has 3,321 units). A page holds a province's units at once (Lai Châu: 106 to 108).
+ * layer has 3,321 units). A page holds a province's units at once (a province has up to a few hundred communes and wards).
  */
 export const PAGE_SIZE = 120;
 
@@ -191,7 +191,7 @@ export function filtersText(lang: Lang, filters: UnitFilters, choices: TableChoi
 export interface TableSheet {
   headers: string[];
   lines: CsvCell[][];
-  /** 0-based column of the unit codes, which are text ("03511", never the number 3511). */
+  /** 0-based column of the unit codes, which are text ("01234", never the number 1234). */
   codeColumn: number;
   /** 0-based columns of the criteria. */
   criteriaColumns: number[];
