@@ -45,11 +45,14 @@ describe('archiveProblem', () => {
     expect(archiveProblem(whole, whole.byteLength)).toBeNull();
   });
 
-  it('names a cut-short archive: the 232,124 of 244,892 bytes a gzipping server left in the cache', () => {
-    expect(whole.byteLength).toBe(244892);
-    expect(archiveProblem(whole.slice(0, 232124))).toBe('232124 bytes, its header needs 244892');
-    expect(archiveProblem(whole.slice(0, 232124), 244892)).toBe(
-      "232124 bytes, the server's archive has 244892",
+  // 232,124 bytes: what a gzipping server once left in the cache of this archive (then 244,892 bytes long;
+  // the archive's length follows the data, the cut is what was observed).
+  it('names a cut-short archive: the 232,124 bytes a gzipping server left in the cache', () => {
+    const total = whole.byteLength;
+    expect(total).toBeGreaterThan(232124);
+    expect(archiveProblem(whole.slice(0, 232124))).toBe(`232124 bytes, its header needs ${total}`);
+    expect(archiveProblem(whole.slice(0, 232124), total)).toBe(
+      `232124 bytes, the server's archive has ${total}`,
     );
   });
 
